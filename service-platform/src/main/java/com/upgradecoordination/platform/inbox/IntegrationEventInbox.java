@@ -1,0 +1,101 @@
+package com.upgradecoordination.platform.inbox;
+
+import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.platform.axon.AuditMetadata;
+import com.upgradecoordination.platform.domain.RuleViolationException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives an integration event's effect exactly once although Kafka delivers at least once.
+ *
+ * <p>The event id is recorded in {@code processed_integration_event} in the same database
+ * transaction as the effect (Axon's unit of work joins it, so the effect's events are appended in
+ * it too): a redelivered record finds its id and does nothing. A rule violation (the domain
+ * refused the command) is recorded with its reason and not retried; any other failure rolls back
+ * and propagates, so the Kafka listener retries the record.
+ */
+public class IntegrationEventInbox {
+
+    public enum Outcome { APPLIED, DUPLICATE, REJECTED }
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationEventInbox.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final String serviceName;
+    private final Clock clock;
+
+    public IntegrationEventInbox(JdbcClient jdbc, TransactionTemplate transactions, String serviceName, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.serviceName = serviceName;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code effect} once per (consumer, event id).
+     *
+     * @param consumer the name of the consuming handler, unique within this service
+     * @param effect   receives the envelope and the audit metadata to put on the commands it sends
+     */
+    public Outcome handleOnce(String consumer, ConsumerRecord<String, EventEnvelope> record,
+                              EffectWithAudit effect) {
+        EventEnvelope envelope = record.value();
+        String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+        AuditMetadata audit = new AuditMetadata(
+                Actor.serviceAccount(serviceName), envelope.correlationId(), envelope.eventId(), "kafka " + source);
+        try {
+            Boolean applied = transactions.execute(status -> {
+                if (!markProcessed(consumer, envelope, source, Outcome.APPLIED, null)) {
+                    return false;
+                }
+                effect.apply(envelope, audit);
+                return true;
+            });
+            return Boolean.TRUE.equals(applied) ? Outcome.APPLIED : Outcome.DUPLICATE;
+        } catch (RuleViolationException refused) {
+            log.warn("{} refused {} {} from {}: {}", consumer, envelope.type(), envelope.eventId(), source,
+                    refused.getMessage());
+            transactions.executeWithoutResult(status ->
+                    markProcessed(consumer, envelope, source, Outcome.REJECTED, refused.getMessage()));
+            return Outcome.REJECTED;
+        }
+    }
+
+    private boolean markProcessed(String consumer, EventEnvelope envelope, String source, Outcome outcome,
+                                  String detail) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO processed_integration_event
+                            (consumer, event_id, event_type, source, outcome, detail, processed_at)
+                        VALUES (:consumer, :eventId, :type, :source, :outcome, :detail, :processedAt)
+                        ON CONFLICT DO NOTHING""")
+                .param("consumer", consumer)
+                .param("eventId", envelope.eventId())
+                .param("type", envelope.type())
+                .param("source", source)
+                .param("outcome", outcome.name())
+                .param("detail", detail)
+                .param("processedAt", Timestamp.from(clock.instant()))
+                .update();
+        return inserted == 1;
+    }
+
+    /** The effect of one integration event. */
+    @FunctionalInterface
+    public interface EffectWithAudit {
+        void apply(EventEnvelope envelope, AuditMetadata audit);
+    }
+
+    /** Convenience for effects that do not send commands. */
+    public static EffectWithAudit ignoringAudit(Consumer<EventEnvelope> effect) {
+        return (envelope, audit) -> effect.accept(envelope);
+    }
+}

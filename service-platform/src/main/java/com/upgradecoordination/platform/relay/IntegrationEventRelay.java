@@ -1,0 +1,55 @@
+package com.upgradecoordination.platform.relay;
+
+import com.upgradecoordination.events.EventContract;
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.events.IntegrationEventCatalog;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Store-and-forward relay from this service's event store to Kafka (SPEC K3).
+ *
+ * <p>It is a streaming event processor over the event store: its token in {@code tokenentry} is the
+ * stored position. An event's token advances only after the broker acknowledged the record
+ * (acks=all, idempotent producer); a failure propagates, the processor backs off and retries the
+ * same event, so nothing stored is lost whatever crashes when. Delivery is at-least-once and
+ * consumers deduplicate on the envelope's event id. HTTP commands never wait for any of this.
+ */
+@ProcessingGroup(IntegrationEventRelay.PROCESSING_GROUP)
+public class IntegrationEventRelay {
+
+    public static final String PROCESSING_GROUP = "kafka-relay";
+
+    private final IntegrationEventTranslator translator;
+    private final EnvelopeFactory envelopeFactory;
+    private final KafkaTemplate<String, EventEnvelope> kafkaTemplate;
+    private final Duration acknowledgementTimeout;
+
+    IntegrationEventRelay(IntegrationEventTranslator translator, EnvelopeFactory envelopeFactory,
+                          KafkaTemplate<String, EventEnvelope> kafkaTemplate, Duration acknowledgementTimeout) {
+        this.translator = translator;
+        this.envelopeFactory = envelopeFactory;
+        this.kafkaTemplate = kafkaTemplate;
+        this.acknowledgementTimeout = acknowledgementTimeout;
+    }
+
+    @EventHandler
+    public void relay(Object domainEvent, EventMessage<?> message)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Optional<OutboundIntegrationEvent> outbound = translator.translate(domainEvent);
+        if (outbound.isEmpty()) {
+            return;
+        }
+        EventEnvelope envelope = envelopeFactory.envelope(message, outbound.get());
+        EventContract contract = IntegrationEventCatalog.contractOf(outbound.get().payload().getClass());
+        kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope)
+                .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,104 @@
+package com.upgradecoordination.platform.relay;
+
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kafka wiring every service shares: the envelope producer and relay, the envelope consumer and
+ * the inbox. Base client settings (bootstrap servers, client ids) come from {@code spring.kafka.*}.
+ */
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+    "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+})
+public class KafkaIntegrationAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    public KafkaTemplate<String, EventEnvelope> envelopeKafkaTemplate(
+            KafkaProperties kafkaProperties, JsonMapper jsonMapper,
+            @Value("${platform.relay.max-block:10s}") Duration maxBlock) {
+        Map<String, Object> config = kafkaProperties.buildProducerProperties();
+        // Nothing acknowledged may be lost or doubled by the producer itself (SPEC K3).
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Below Axon's 30 s handler timeout, so a broker outage fails the relay's handler in time
+        // for the processor to retry it instead of Axon giving up on the handler.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        DefaultKafkaProducerFactory<String, EventEnvelope> factory = new DefaultKafkaProducerFactory<>(
+                config, new StringSerializer(), new JacksonJsonSerializer<>(jsonMapper));
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public IntegrationEventRelay integrationEventRelay(
+            IntegrationEventTranslator translator, KafkaTemplate<String, EventEnvelope> envelopeKafkaTemplate,
+            JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName,
+            @Value("${platform.relay.acknowledgement-timeout:20s}") Duration acknowledgementTimeout) {
+        return new IntegrationEventRelay(translator, new EnvelopeFactory(serviceName, jsonMapper),
+                envelopeKafkaTemplate, acknowledgementTimeout);
+    }
+
+    @Bean
+    public ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> kafkaListenerContainerFactory(
+            KafkaProperties kafkaProperties, JsonMapper jsonMapper,
+            @Value("${spring.application.name}") String serviceName) {
+        Map<String, Object> config = kafkaProperties.buildConsumerProperties();
+        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, serviceName);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A record that is not an envelope must not kill the consumer: it surfaces as a
+        // DeserializationException, which the error handler does not retry.
+        ErrorHandlingDeserializer<EventEnvelope> values = new ErrorHandlingDeserializer<>(
+                new JacksonJsonDeserializer<>(EventEnvelope.class, jsonMapper, false));
+        ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        return factory;
+    }
+
+    @Bean
+    public IntegrationEventInbox integrationEventInbox(JdbcClient jdbcClient, TransactionTemplate transactionTemplate,
+                                                       @Value("${spring.application.name}") String serviceName,
+                                                       Clock clock) {
+        return new IntegrationEventInbox(jdbcClient, transactionTemplate, serviceName, clock);
+    }
+}

@@ -1,0 +1,49 @@
+package com.upgradecoordination.events;
+
+import com.upgradecoordination.events.coordination.DeviationJustified;
+import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.events.coordination.PlanSubmitted;
+import com.upgradecoordination.events.coordination.ReferenceArchitectureMatched;
+import com.upgradecoordination.events.coordination.RequirementsRecorded;
+import com.upgradecoordination.events.coordination.SupportReviewRequested;
+import com.upgradecoordination.events.notification.NotificationSent;
+import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewOpened;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every integration-event contract, so producers, consumers and schema checks share one list. */
+public final class IntegrationEventCatalog {
+
+    public static final List<Class<? extends Record>> CONTRACTS = List.of(
+            EngagementOpened.class,
+            RequirementsRecorded.class,
+            ReferenceArchitectureMatched.class,
+            PlanSubmitted.class,
+            DeviationJustified.class,
+            SupportReviewRequested.class,
+            SupportReviewOpened.class,
+            SupportReviewCompleted.class,
+            NotificationSent.class);
+
+    private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()
+            .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity()));
+
+    private IntegrationEventCatalog() {
+    }
+
+    public static EventContract contractOf(Class<?> payloadType) {
+        EventContract contract = payloadType.getAnnotation(EventContract.class);
+        if (contract == null) {
+            throw new IllegalArgumentException(payloadType.getName() + " is not an integration-event contract");
+        }
+        return contract;
+    }
+
+    public static Optional<Class<? extends Record>> payloadTypeOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+}

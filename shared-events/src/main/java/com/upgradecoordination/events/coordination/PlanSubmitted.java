@@ -1,0 +1,28 @@
+package com.upgradecoordination.events.coordination;
+
+import com.upgradecoordination.events.EventContract;
+import com.upgradecoordination.events.Topics;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A version of the upgrade plan was submitted and compared with the reference architecture
+ * of the engagement's size (SPEC C5).
+ *
+ * @param author     PROFESSIONAL_SERVICES or CUSTOMER
+ * @param deviations empty when the plan conforms
+ */
+@EventContract(type = "PlanSubmitted", version = 1, topic = Topics.COORDINATION)
+public record PlanSubmitted(
+        String engagementId,
+        int planVersion,
+        String author,
+        String referenceSize,
+        List<PlannedComponent> components,
+        String migrationApproach,
+        String rollbackApproach,
+        Instant plannedWindowStart,
+        Instant plannedWindowEnd,
+        String planDocumentUrl,
+        List<ArchitectureDeviation> deviations) {
+}

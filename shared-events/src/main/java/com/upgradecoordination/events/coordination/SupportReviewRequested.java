@@ -1,0 +1,21 @@
+package com.upgradecoordination.events.coordination;
+
+import com.upgradecoordination.events.EventContract;
+import com.upgradecoordination.events.PersonalData;
+import com.upgradecoordination.events.Topics;
+import java.util.List;
+
+/**
+ * The CSM asks Support to review a deviating architecture (SPEC C6f); review-service opens an
+ * architecture support review with {@code reviewId} as its id.
+ */
+@EventContract(type = "SupportReviewRequested", version = 1, topic = Topics.COORDINATION)
+public record SupportReviewRequested(
+        String engagementId,
+        String reviewId,
+        int planVersion,
+        String customerOrganisation,
+        @PersonalData String csm,
+        String referenceSize,
+        List<ArchitectureDeviation> deviations) {
+}
