@@ -1,5 +1,7 @@
 package com.upgradecoordination.events;
 
+import com.upgradecoordination.events.coordination.ArchitectureConforms;
+import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
 import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
@@ -23,6 +25,8 @@ public final class IntegrationEventCatalog {
             RequirementsRecorded.class,
             ReferenceArchitectureMatched.class,
             PlanSubmitted.class,
+            ArchitectureConforms.class,
+            ArchitectureDeviationDetected.class,
             DeviationJustified.class,
             SupportReviewRequested.class,
             SupportReviewOpened.class,

@@ -33,10 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Kafka wiring every service shares: the envelope producer and relay, the envelope consumer and
  * the inbox. Base client settings (bootstrap servers, client ids) come from {@code spring.kafka.*}.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-    "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
-})
+@AutoConfiguration(
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        // before Boot's Kafka auto-configuration, so its default listener container factory backs off
+        beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class KafkaIntegrationAutoConfiguration {
 
     @Bean

@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A version of the upgrade plan was submitted and compared with the reference architecture
- * of the engagement's size (SPEC C5).
+ * A version of the upgrade plan was submitted (SPEC C5). Its comparison with the reference
+ * architecture follows as {@link ArchitectureConforms} or {@link ArchitectureDeviationDetected}.
  *
- * @param author     PROFESSIONAL_SERVICES or CUSTOMER
- * @param deviations empty when the plan conforms
+ * @param author PROFESSIONAL_SERVICES or CUSTOMER
  */
 @EventContract(type = "PlanSubmitted", version = 1, topic = Topics.COORDINATION)
 public record PlanSubmitted(
@@ -23,6 +22,5 @@ public record PlanSubmitted(
         String rollbackApproach,
         Instant plannedWindowStart,
         Instant plannedWindowEnd,
-        String planDocumentUrl,
-        List<ArchitectureDeviation> deviations) {
+        String planDocumentUrl) {
 }

@@ -1,0 +1,4 @@
+package com.upgradecoordination.coordination.api;
+
+/** Where a component runs. */
+public enum Placement { VM, KUBERNETES }

@@ -1,0 +1,16 @@
+package com.upgradecoordination.coordination.api;
+
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** Carries what Support needs to review, as it stood when the review was requested. */
+@Revision("1")
+public record SupportReviewRequestedEvent(
+        String engagementId,
+        String reviewId,
+        int planVersion,
+        String customerOrganisation,
+        String csm,
+        String referenceSize,
+        List<Deviation> deviations) implements EngagementEvent {
+}

@@ -1,0 +1,67 @@
+package com.upgradecoordination.coordination.catalog;
+
+import com.upgradecoordination.coordination.domain.ComponentSpec;
+import com.upgradecoordination.coordination.domain.ReferenceArchitecture;
+import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Loads the versioned catalog data at start-up; a broken file stops start-up with the reason. */
+@Configuration(proxyBeanMethods = false)
+public class CatalogConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogConfiguration.class);
+
+    record CatalogFile(String catalog, int version, String source, String retrieved, String notes,
+                       List<String> statefulComponents, List<SizeEntry> sizes) {
+    }
+
+    record SizeEntry(String size, int maxUsers, String loadCategory, TargetRps targetRps, List<ComponentSpec> components) {
+    }
+
+    record TargetRps(int api, int web, int gitPull, int gitPush) {
+    }
+
+    @Bean
+    public ReferenceArchitectureCatalog referenceArchitectureCatalog(
+            @Value("${coordination.catalog.reference-architectures:classpath:catalog/reference-architectures.v1.json}")
+            Resource file) {
+        return load(file);
+    }
+
+    public static ReferenceArchitectureCatalog load(Resource file) {
+        JsonMapper strict = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        try (InputStream in = file.getInputStream()) {
+            CatalogFile data = strict.readValue(in, CatalogFile.class);
+            if (!"reference-architectures".equals(data.catalog()) || data.sizes() == null
+                    || data.statefulComponents() == null || data.source() == null || data.retrieved() == null) {
+                throw new IllegalStateException("not a reference-architectures catalog with source, retrieved, "
+                        + "statefulComponents and sizes");
+            }
+            List<ReferenceArchitecture> sizes = data.sizes().stream()
+                    .map(s -> new ReferenceArchitecture(s.size(), s.maxUsers(), s.targetRps().api(), s.components()))
+                    .toList();
+            ReferenceArchitectureCatalog catalog = new ReferenceArchitectureCatalog(
+                    data.version(), data.source(), data.retrieved(), sizes, Set.copyOf(data.statefulComponents()));
+            log.info("Loaded reference-architecture catalog v{} ({} sizes, retrieved {})",
+                    catalog.version(), catalog.sizes().size(), catalog.retrieved());
+            return catalog;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Reference-architecture catalog " + file.getDescription()
+                    + " is invalid: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.upgradecoordination.coordination.messaging;
+
+import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
+import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
+import com.upgradecoordination.coordination.api.Deviation;
+import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
+import com.upgradecoordination.coordination.api.EngagementEvent;
+import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
+import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
+import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
+import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
+import com.upgradecoordination.events.coordination.ArchitectureConforms;
+import com.upgradecoordination.events.coordination.ArchitectureDeviation;
+import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
+import com.upgradecoordination.events.coordination.DeviationJustified;
+import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.events.coordination.PlanSubmitted;
+import com.upgradecoordination.events.coordination.PlannedComponent;
+import com.upgradecoordination.events.coordination.ReferenceArchitectureMatched;
+import com.upgradecoordination.events.coordination.RequirementsRecorded;
+import com.upgradecoordination.events.coordination.SupportReviewRequested;
+import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
+import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Which domain events of the engagement are published, and as which contract. The case id is the engagement id. */
+@Component
+public class CoordinationIntegrationEvents implements IntegrationEventTranslator {
+
+    @Override
+    public Optional<OutboundIntegrationEvent> translate(Object domainEvent) {
+        Record payload = contractOf(domainEvent);
+        return Optional.ofNullable(payload)
+                .map(p -> new OutboundIntegrationEvent(((EngagementEvent) domainEvent).engagementId(), p));
+    }
+
+    private static Record contractOf(Object domainEvent) {
+        if (domainEvent instanceof EngagementOpenedEvent e) {
+            return new EngagementOpened(e.engagementId(), e.customerOrganisation(), e.csm(),
+                    e.reasons().stream().map(Enum::name).sorted().toList(), e.deploymentType().name());
+        }
+        if (domainEvent instanceof RequirementsRecordedEvent e) {
+            return new RequirementsRecorded(e.engagementId(), e.currentUsers(),
+                    e.expectedUsers(), e.growthHorizonMonths(), e.peakRps(), e.highAvailability(), e.geo(),
+                    e.targetCompletionDate());
+        }
+        if (domainEvent instanceof ReferenceArchitectureMatchedEvent e) {
+            return new ReferenceArchitectureMatched(e.engagementId(), e.size(), e.sizedBy());
+        }
+        if (domainEvent instanceof PlanSubmittedEvent e) {
+            return new PlanSubmitted(e.engagementId(), e.planVersion(), e.author().name(),
+                    e.referenceSize(), e.components().stream()
+                            .map(c -> new PlannedComponent(c.component(), c.nodes(), c.vcpu(), c.memoryGb(),
+                                    c.placement().name()))
+                            .toList(),
+                    e.migrationApproach(), e.rollbackApproach(), e.plannedWindowStart(), e.plannedWindowEnd(),
+                    e.planDocumentUrl());
+        }
+        if (domainEvent instanceof ArchitectureConformsEvent e) {
+            return new ArchitectureConforms(e.engagementId(), e.planVersion(), e.referenceSize());
+        }
+        if (domainEvent instanceof ArchitectureDeviationDetectedEvent e) {
+            return new ArchitectureDeviationDetected(e.engagementId(),
+                    e.planVersion(), e.referenceSize(), contract(e.deviations()));
+        }
+        if (domainEvent instanceof DeviationJustifiedEvent e) {
+            return new DeviationJustified(e.engagementId(), e.planVersion(),
+                    e.reasonCategory().name(), e.explanation());
+        }
+        if (domainEvent instanceof SupportReviewRequestedEvent e) {
+            return new SupportReviewRequested(e.engagementId(), e.reviewId(),
+                    e.planVersion(), e.customerOrganisation(), e.csm(), e.referenceSize(), contract(e.deviations()));
+        }
+        return null;
+    }
+
+    static List<ArchitectureDeviation> contract(List<Deviation> deviations) {
+        return deviations.stream()
+                .map(d -> new ArchitectureDeviation(d.component(), d.expected(), d.proposed(), d.kind().name()))
+                .toList();
+    }
+}

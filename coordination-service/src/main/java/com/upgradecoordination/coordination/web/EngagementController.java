@@ -1,0 +1,118 @@
+package com.upgradecoordination.coordination.web;
+
+import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
+import com.upgradecoordination.coordination.api.OpenEngagementCommand;
+import com.upgradecoordination.coordination.api.ProposedComponent;
+import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
+import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
+import com.upgradecoordination.coordination.api.SubmitPlanCommand;
+import com.upgradecoordination.coordination.readmodel.EngagementSummary;
+import com.upgradecoordination.coordination.readmodel.EngagementSummaryProjection;
+import com.upgradecoordination.platform.history.AggregateHistory;
+import com.upgradecoordination.platform.history.HistoryEntry;
+import com.upgradecoordination.platform.web.CommandDispatcher;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The engagement's commands and reads over HTTP. */
+@RestController
+@RequestMapping("/engagements")
+public class EngagementController {
+
+    private final CommandDispatcher commands;
+    private final EngagementSummaryProjection summaries;
+    private final AggregateHistory history;
+
+    public EngagementController(CommandDispatcher commands, EngagementSummaryProjection summaries,
+                                AggregateHistory history) {
+        this.commands = commands;
+        this.summaries = summaries;
+        this.history = history;
+    }
+
+    @PostMapping
+    public Mono<ResponseEntity<Map<String, String>>> open(@Valid @RequestBody EngagementRequests.OpenEngagement body,
+                                                          ServerWebExchange exchange) {
+        String engagementId = UUID.randomUUID().toString();
+        var command = new OpenEngagementCommand(engagementId, body.customerOrganisation(), body.csm(),
+                body.reasons(), body.deploymentType());
+        return commands.send(command, exchange)
+                .then(Mono.fromSupplier(() -> ResponseEntity.created(URI.create("/engagements/" + engagementId))
+                        .body(Map.of("engagementId", engagementId))));
+    }
+
+    @PutMapping("/{engagementId}/requirements")
+    public Mono<ResponseEntity<Void>> recordRequirements(@PathVariable String engagementId,
+                                                         @Valid @RequestBody EngagementRequests.Requirements body,
+                                                         ServerWebExchange exchange) {
+        var command = new RecordRequirementsCommand(engagementId, body.currentUsers(), body.expectedUsers(),
+                body.growthHorizonMonths(), body.peakRps(), body.highAvailability(), body.geo(),
+                body.targetCompletionDate());
+        return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+    }
+
+    @PostMapping("/{engagementId}/plans")
+    public Mono<ResponseEntity<Map<String, Object>>> submitPlan(@PathVariable String engagementId,
+                                                                @Valid @RequestBody EngagementRequests.Plan body,
+                                                                ServerWebExchange exchange) {
+        List<ProposedComponent> components = body.components().stream()
+                .map(c -> new ProposedComponent(c.component(), c.nodes(), c.vcpu(), c.memoryGb(), c.placement()))
+                .toList();
+        var command = new SubmitPlanCommand(engagementId, body.author(), components, body.migrationApproach(),
+                body.rollbackApproach(), body.plannedWindowStart(), body.plannedWindowEnd(), body.planDocumentUrl());
+        return commands.<Integer>send(command, exchange)
+                .map(version -> ResponseEntity
+                        .created(URI.create("/engagements/" + engagementId + "/plans/" + version))
+                        .body(Map.of("engagementId", engagementId, "planVersion", version)));
+    }
+
+    @PostMapping("/{engagementId}/deviation-justification")
+    public Mono<ResponseEntity<Void>> justifyDeviation(@PathVariable String engagementId,
+                                                       @Valid @RequestBody EngagementRequests.DeviationJustification body,
+                                                       ServerWebExchange exchange) {
+        var command = new JustifyDeviationCommand(engagementId, body.reasonCategory(), body.explanation());
+        return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+    }
+
+    @PostMapping("/{engagementId}/support-review-requests")
+    public Mono<ResponseEntity<Map<String, String>>> requestSupportReview(@PathVariable String engagementId,
+                                                                          ServerWebExchange exchange) {
+        String reviewId = UUID.randomUUID().toString();
+        return commands.send(new RequestSupportReviewCommand(engagementId, reviewId), exchange)
+                .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
+                        .body(Map.of("engagementId", engagementId, "reviewId", reviewId))));
+    }
+
+    @GetMapping("/{engagementId}")
+    public Mono<EngagementSummary> get(@PathVariable String engagementId) {
+        return Mono.fromCallable(() -> summaries.find(engagementId)
+                        .orElseThrow(() -> new AggregateNotFoundException(engagementId, "no such engagement")))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/{engagementId}/history")
+    public Mono<List<HistoryEntry>> history(@PathVariable String engagementId) {
+        return Mono.fromCallable(() -> {
+            List<HistoryEntry> entries = history.of(engagementId);
+            if (entries.isEmpty()) {
+                throw new AggregateNotFoundException(engagementId, "no such engagement");
+            }
+            return entries;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+}

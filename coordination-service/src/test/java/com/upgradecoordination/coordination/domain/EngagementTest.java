@@ -1,0 +1,303 @@
+package com.upgradecoordination.coordination.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
+import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
+import com.upgradecoordination.coordination.api.DeploymentType;
+import com.upgradecoordination.coordination.api.Deviation;
+import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
+import com.upgradecoordination.coordination.api.DeviationKind;
+import com.upgradecoordination.coordination.api.DeviationReason;
+import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
+import com.upgradecoordination.coordination.api.EngagementReason;
+import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
+import com.upgradecoordination.coordination.api.OpenEngagementCommand;
+import com.upgradecoordination.coordination.api.PlanAuthor;
+import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.Placement;
+import com.upgradecoordination.coordination.api.ProposedComponent;
+import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
+import com.upgradecoordination.coordination.api.RecordSupportReviewOutcomeCommand;
+import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
+import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
+import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
+import com.upgradecoordination.coordination.api.SubmitPlanCommand;
+import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEvent;
+import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
+import com.upgradecoordination.coordination.api.SupportVerdict;
+import com.upgradecoordination.coordination.catalog.CatalogConfiguration;
+import com.upgradecoordination.platform.domain.RuleViolationException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+class EngagementTest {
+
+    static final ReferenceArchitectureCatalog CATALOG =
+            CatalogConfiguration.load(new ClassPathResource("catalog/reference-architectures.v1.json"));
+
+    static final String ID = "engagement-1";
+    static final LocalDate TARGET = LocalDate.of(2027, 6, 30);
+
+    static final EngagementOpenedEvent OPENED = new EngagementOpenedEvent(ID, "Acme Corp", "casey.csm",
+            Set.of(EngagementReason.GROWTH), DeploymentType.OMNIBUS_MULTI_NODE);
+    static final RequirementsRecordedEvent REQUIREMENTS_3K =
+            new RequirementsRecordedEvent(ID, 1500, 3000, 12, null, true, false, TARGET);
+    static final ReferenceArchitectureMatchedEvent MATCHED_3K = new ReferenceArchitectureMatchedEvent(ID, "3k", "USERS");
+
+    /** The 3k reference architecture, exactly, on VMs. */
+    static List<ProposedComponent> conforming3k() {
+        return CATALOG.size("3k").components().stream()
+                .map(c -> new ProposedComponent(c.component(), c.nodes(), c.vcpu(), c.memoryGb(), Placement.VM))
+                .toList();
+    }
+
+    /** The 3k reference with Gitaly on one undersized node. */
+    static List<ProposedComponent> deviating3k() {
+        return conforming3k().stream()
+                .map(c -> c.component().equals("gitaly")
+                        ? new ProposedComponent("gitaly", 1, 4, 15, Placement.VM) : c)
+                .toList();
+    }
+
+    static final List<Deviation> GITALY_UNDERSIZED =
+            List.of(new Deviation("gitaly", "3x4/15", "1x4/15", DeviationKind.UNDERSIZED));
+
+    static PlanSubmittedEvent planSubmitted(int version, List<ProposedComponent> components) {
+        return new PlanSubmittedEvent(ID, version, PlanAuthor.CUSTOMER, "3k", components, "blue-green",
+                "restore backup", null, null, "https://wiki.example/plan");
+    }
+
+    static SubmitPlanCommand submitPlan(List<ProposedComponent> components) {
+        return new SubmitPlanCommand(ID, PlanAuthor.CUSTOMER, components, "blue-green", "restore backup", null, null,
+                "https://wiki.example/plan");
+    }
+
+    FixtureConfiguration<Engagement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Engagement.class);
+        fixture.registerInjectableResource(CATALOG);
+    }
+
+    @Nested
+    class Opening {
+
+        @Test
+        void opensAnEngagement() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenEngagementCommand(ID, " Acme Corp ", "casey.csm", Set.of(EngagementReason.GROWTH),
+                            DeploymentType.OMNIBUS_MULTI_NODE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(OPENED);
+        }
+
+        @Test
+        void refusesAnEngagementWithoutReasons() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenEngagementCommand(ID, "Acme Corp", "casey.csm", Set.of(),
+                            DeploymentType.OMNIBUS_MULTI_NODE))
+                    .expectException(IllegalArgumentException.class)
+                    .expectExceptionMessage("reasons: name at least one reason for the upgrade")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnEngagementWithoutCsm() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenEngagementCommand(ID, "Acme Corp", " ", Set.of(EngagementReason.KUBERNETES),
+                            DeploymentType.HELM))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Requirements {
+
+        @Test
+        void recordsRequirementsAndMatchesTheSizeByUsers() {
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 1500, 3000, 12, null, true, false, TARGET))
+                    .expectEvents(REQUIREMENTS_3K, MATCHED_3K);
+        }
+
+        @Test
+        void rpsWinsWhenItAsksForTheLargerSize() {
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 900, 1000, 12, 150, false, false, TARGET))
+                    .expectEvents(new RequirementsRecordedEvent(ID, 900, 1000, 12, 150, false, false, TARGET),
+                            new ReferenceArchitectureMatchedEvent(ID, "10k", "RPS"));
+        }
+
+        @Test
+        void unchangedSizeIsNotMatchedAgain() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+                    .when(new RecordRequirementsCommand(ID, 1500, 2500, 12, null, true, false, TARGET))
+                    .expectEvents(new RequirementsRecordedEvent(ID, 1500, 2500, 12, null, true, false, TARGET));
+        }
+
+        @Test
+        void changedRequirementsReMatchTheSize() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+                    .when(new RecordRequirementsCommand(ID, 1500, 3001, 12, null, true, false, TARGET))
+                    .expectEvents(new RequirementsRecordedEvent(ID, 1500, 3001, 12, null, true, false, TARGET),
+                            new ReferenceArchitectureMatchedEvent(ID, "5k", "USERS"));
+        }
+
+        @Test
+        void refusesFewerExpectedThanCurrentUsers() {
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 3000, 2000, 12, null, true, false, TARGET))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesLoadBeyondTheLargestReferenceArchitecture() {
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 40_000, 60_000, 12, null, true, false, TARGET))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Plans {
+
+        @Test
+        void refusesAPlanBeforeRequirements() {
+            fixture.given(OPENED)
+                    .when(submitPlan(conforming3k()))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("Record the customer's requirements first: a plan is compared with the "
+                            + "reference architecture of their size")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aConformingPlanIsRecordedAsConforming() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+                    .when(submitPlan(conforming3k()))
+                    .expectResultMessagePayload(1)
+                    .expectEvents(planSubmitted(1, conforming3k()), new ArchitectureConformsEvent(ID, 1, "3k"));
+        }
+
+        @Test
+        void aDeviatingPlanNamesItsDeviations() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, conforming3k()),
+                            new ArchitectureConformsEvent(ID, 1, "3k"))
+                    .when(submitPlan(deviating3k()))
+                    .expectResultMessagePayload(2)
+                    .expectEvents(planSubmitted(2, deviating3k()),
+                            new ArchitectureDeviationDetectedEvent(ID, 2, "3k", GITALY_UNDERSIZED));
+        }
+
+        @Test
+        void refusesAPlanWithoutComponents() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+                    .when(submitPlan(List.of()))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class DeviationProcess {
+
+        final Object[] deviatingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, deviating3k()),
+            new ArchitectureDeviationDetectedEvent(ID, 1, "3k", GITALY_UNDERSIZED)};
+        final DeviationJustifiedEvent justified =
+                new DeviationJustifiedEvent(ID, 1, DeviationReason.BUDGET, "Three Gitaly nodes are over budget");
+        final SupportReviewRequestedEvent requested = new SupportReviewRequestedEvent(ID, "review-1", 1, "Acme Corp",
+                "casey.csm", "3k", GITALY_UNDERSIZED);
+
+        @Test
+        void justifiesTheDeviationOfTheLatestPlan() {
+            fixture.given(deviatingPlan)
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, " Three Gitaly nodes are over budget "))
+                    .expectEvents(justified);
+        }
+
+        @Test
+        void refusesToJustifyAConformingPlan() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, conforming3k()),
+                            new ArchitectureConformsEvent(ID, 1, "3k"))
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToJustifyBeforeAnyPlan() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget"))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("Submit a plan before you justify a deviation")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToJustifyTwice() {
+            fixture.given(deviatingPlan).andGiven(justified)
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.OTHER, "again"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void requestsASupportReviewWithTheFactsSupportNeeds() {
+            fixture.given(deviatingPlan).andGiven(justified)
+                    .when(new RequestSupportReviewCommand(ID, "review-1"))
+                    .expectEvents(requested);
+        }
+
+        @Test
+        void refusesASupportReviewBeforeJustification() {
+            fixture.given(deviatingPlan)
+                    .when(new RequestSupportReviewCommand(ID, "review-1"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesASecondReviewWhileOneIsPending() {
+            fixture.given(deviatingPlan).andGiven(justified, requested)
+                    .when(new RequestSupportReviewCommand(ID, "review-2"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsSupportsVerdict() {
+            fixture.given(deviatingPlan).andGiven(justified, requested)
+                    .when(new RecordSupportReviewOutcomeCommand(ID, "review-1", 1, SupportVerdict.SUPPORTABLE,
+                            List.of("Add a second Gitaly node"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
+                    .expectEvents(new SupportReviewOutcomeReceivedEvent(ID, "review-1", 1, SupportVerdict.SUPPORTABLE,
+                            List.of("Add a second Gitaly node"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
+        }
+
+        @Test
+        void refusesAVerdictForAReviewThatIsNotPending() {
+            fixture.given(deviatingPlan).andGiven(justified)
+                    .when(new RecordSupportReviewOutcomeCommand(ID, "review-9", 1, SupportVerdict.SUPPORTABLE,
+                            List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void catalogHasEverySizeInOrder() {
+        assertThat(CATALOG.sizes()).extracting(ReferenceArchitecture::size)
+                .containsExactly("1k", "2k", "3k", "5k", "10k", "25k", "50k");
+    }
+}

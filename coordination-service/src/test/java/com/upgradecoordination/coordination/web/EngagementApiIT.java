@@ -1,0 +1,175 @@
+package com.upgradecoordination.coordination.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.upgradecoordination.devsupport.KraftBroker;
+import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TopicRecorder;
+import com.upgradecoordination.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** coordination-service on its own, over HTTP, against a real PostgreSQL and a real Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=coordination-service")
+class EngagementApiIT {
+
+    static final KraftBroker broker = KraftBroker.onFreePorts().start();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        ServiceTestSettings.forService("coordination-service", broker.bootstrapServers())
+                .forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    WebTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    WebTestClient.RequestBodySpec post(String uri) {
+        return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Actor", "casey.csm").header("X-Actor-Role", "CSM");
+    }
+
+    String openEngagement() {
+        JsonNode created = post("/engagements")
+                .header("X-Correlation-Id", "corr-open-1")
+                .bodyValue(Map.of("customerOrganisation", "Acme Corp", "csm", "casey.csm",
+                        "reasons", List.of("GROWTH"), "deploymentType", "OMNIBUS_MULTI_NODE"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().valueEquals("X-Correlation-Id", "corr-open-1")
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return created.get("engagementId").asString();
+    }
+
+    long storedEvents() {
+        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    @Test
+    void openingAnEngagementStoresTheEventWithItsAuditFactsAndPublishesIt() throws Exception {
+        try (TopicRecorder coordinationTopic = new TopicRecorder(broker.bootstrapServers(), Topics.COORDINATION)) {
+            String engagementId = openEngagement();
+
+            JsonNode history = http.get().uri("/engagements/{id}/history", engagementId).exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(history).hasSize(1);
+            JsonNode opened = history.get(0);
+            assertThat(opened.get("type").asString()).isEqualTo("EngagementOpened");
+            assertThat(opened.get("schemaRevision").asString()).isEqualTo("1");
+            assertThat(opened.get("actor").asString()).isEqualTo("casey.csm");
+            assertThat(opened.get("actorRole").asString()).isEqualTo("CSM");
+            assertThat(opened.get("correlationId").asString()).isEqualTo("corr-open-1");
+            assertThat(opened.get("causationId").asString()).startsWith("request-");
+            assertThat(opened.get("origin").asString()).isEqualTo("HTTP POST /engagements");
+            assertThat(opened.get("payload").get("customerOrganisation").asString()).isEqualTo("Acme Corp");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !coordinationTopic.received().isEmpty());
+            TopicRecorder.Received record = coordinationTopic.received().get(0);
+            assertThat(record.key()).isEqualTo(engagementId);
+            JsonNode envelope = json.readTree(record.value());
+            assertThat(envelope.get("eventId").asString()).isEqualTo(opened.get("eventId").asString());
+            assertThat(envelope.get("caseId").asString()).isEqualTo(engagementId);
+            assertThat(envelope.get("type").asString()).isEqualTo("EngagementOpened");
+            assertThat(envelope.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(envelope.get("producer").asString()).isEqualTo("coordination-service");
+            assertThat(envelope.get("aggregateSequence").asLong()).isZero();
+            assertThat(envelope.get("actor").get("principal").asString()).isEqualTo("casey.csm");
+            assertThat(envelope.get("correlationId").asString()).isEqualTo("corr-open-1");
+            assertThat(envelope.get("payload").get("csm").asString()).isEqualTo("casey.csm");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    http.get().uri("/engagements/{id}", engagementId).exchange()
+                            .expectStatus().isOk()
+                            .expectBody().jsonPath("$.status").isEqualTo("OPENED")
+                            .jsonPath("$.customerOrganisation").isEqualTo("Acme Corp"));
+        }
+    }
+
+    @Test
+    void badInputIsRefusedWithProblemDetailsAndChangesNothing() {
+        long before = storedEvents();
+        post("/engagements")
+                .bodyValue(Map.of("customerOrganisation", "", "csm", "casey.csm",
+                        "reasons", List.of("GROWTH"), "deploymentType", "OMNIBUS_MULTI_NODE"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400);
+        post("/engagements")
+                .bodyValue(Map.of("customerOrganisation", "Acme", "csm", "casey.csm",
+                        "reasons", List.of("NOT_A_REASON"), "deploymentType", "OMNIBUS_MULTI_NODE"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aRuleViolationIsAConflictWithItsReasonAndChangesNothing() {
+        String engagementId = openEngagement();
+        long before = storedEvents();
+        post("/engagements/" + engagementId + "/deviation-justification")
+                .bodyValue(Map.of("reasonCategory", "BUDGET", "explanation", "too expensive"))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.rule").isEqualTo("requires-plan")
+                .jsonPath("$.detail").isEqualTo("Submit a plan before you justify a deviation");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aCommandWithoutAnActorIsUnauthorized() {
+        long before = storedEvents();
+        http.post().uri("/engagements").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("customerOrganisation", "Acme Corp", "csm", "casey.csm",
+                        "reasons", List.of("GROWTH"), "deploymentType", "OMNIBUS_MULTI_NODE"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownEngagementIsNotFound() {
+        http.get().uri("/engagements/{id}/history", "no-such-engagement").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/engagements/{id}", "no-such-engagement").exchange()
+                .expectStatus().isNotFound();
+    }
+}
