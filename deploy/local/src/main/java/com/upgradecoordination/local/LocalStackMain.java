@@ -1,0 +1,65 @@
+package com.upgradecoordination.local;
+
+import com.upgradecoordination.devsupport.KraftBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs everything on one machine with nothing installed beyond a JDK: a Kafka broker in this
+ * JVM, and the three services on embedded H2 databases (PostgreSQL mode). All state lives under
+ * one folder ({@code LOCAL_DATA_DIR}, default {@code .local}) and survives a restart. Ctrl-C
+ * stops everything.
+ */
+public final class LocalStackMain {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStackMain.class);
+
+    private LocalStackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(System.getenv().getOrDefault("LOCAL_DATA_DIR", ".local")).toAbsolutePath();
+        Files.createDirectories(data);
+        int kafkaPort = intSetting("LOCAL_KAFKA_PORT", 9092);
+        KraftBroker broker = new KraftBroker(data.resolve("kafka"), kafkaPort, intSetting("LOCAL_KAFKA_CONTROLLER_PORT", 9093));
+        long started = System.nanoTime();
+        broker.start();
+
+        Map<LocalStack.Service, Map<String, String>> settings = new EnumMap<>(LocalStack.Service.class);
+        int port = intSetting("LOCAL_FIRST_PORT", 8081);
+        for (LocalStack.Service service : LocalStack.Service.values()) {
+            settings.put(service, Map.of(
+                    "server.port", Integer.toString(port++),
+                    "spring.datasource.url", "jdbc:h2:file:" + data.resolve(service.serviceName()).resolve("db")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "spring.datasource.username", "sa",
+                    "spring.datasource.password", ""));
+        }
+        LocalStack stack = LocalStack.start(broker, settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the services and the Kafka broker");
+            stack.close();
+            broker.stop();
+        }, "local-stack-stop"));
+
+        StringBuilder summary = new StringBuilder("\n\nLocal stack is up in %.1f s (data in %s)\n"
+                .formatted((System.nanoTime() - started) / 1e9, data));
+        summary.append("  Kafka broker          ").append(broker.bootstrapServers()).append('\n');
+        for (LocalStack.Service service : LocalStack.Service.values()) {
+            summary.append("  %-21s http://127.0.0.1:%d  (health: /actuator/health)%n"
+                    .formatted(service.serviceName(), stack.port(service)));
+        }
+        summary.append("Press Ctrl-C to stop everything.\n");
+        log.info(summary.toString());
+        Thread.currentThread().join();
+    }
+
+    private static int intSetting(String name, int defaultValue) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.strip());
+    }
+}

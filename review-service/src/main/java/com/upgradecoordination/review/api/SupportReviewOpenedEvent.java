@@ -1,0 +1,16 @@
+package com.upgradecoordination.review.api;
+
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** What Support reviews, as it stood when the review was requested. */
+@Revision("1")
+public record SupportReviewOpenedEvent(
+        String reviewId,
+        String engagementId,
+        int planVersion,
+        String customerOrganisation,
+        String csm,
+        String referenceSize,
+        List<ReviewedDeviation> deviations) implements SupportReviewEvent {
+}

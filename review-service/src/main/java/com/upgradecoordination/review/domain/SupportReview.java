@@ -1,0 +1,142 @@
+package com.upgradecoordination.review.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.upgradecoordination.platform.domain.RuleViolationException;
+import com.upgradecoordination.review.api.CompleteSupportReviewCommand;
+import com.upgradecoordination.review.api.OpenSupportReviewCommand;
+import com.upgradecoordination.review.api.ReviewedDeviation;
+import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
+import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * Support's architecture support review of a deviating architecture (SPEC T12). Its id is the
+ * review id coordination-service chose; its case is the engagement. Command handlers validate and
+ * apply; event-sourcing handlers only assign state.
+ */
+@Aggregate
+public class SupportReview {
+
+    /** Senior Support Engineer or higher (SPEC S2, T12). */
+    public static final Set<String> REVIEWER_ROLES = Set.of("SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER");
+
+    static final int MAX_ID = 100;
+    static final int MAX_NAME = 200;
+    static final int MAX_REFERENCE_SIZE = 20;
+    static final int MAX_RECOMMENDATIONS = 50;
+    static final int MAX_RECOMMENDATION = 4000;
+
+    @AggregateIdentifier
+    private String reviewId;
+    private String engagementId;
+    private int planVersion;
+    private boolean completed;
+
+    protected SupportReview() {
+        // for Axon
+    }
+
+    /**
+     * Opens the review. Created if missing rather than by a constructor, so that a second request
+     * for the same review id is a refused rule (recorded once by the inbox) instead of a
+     * storage conflict that would be retried.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenSupportReviewCommand command) {
+        require(command.reviewId(), "reviewId", MAX_ID);
+        if (reviewId != null) {
+            throw new RuleViolationException("support-review-already-open",
+                    "Support review " + reviewId + " is already open for engagement " + engagementId);
+        }
+        require(command.engagementId(), "engagementId", MAX_ID);
+        if (command.planVersion() < 1) {
+            throw new IllegalArgumentException("planVersion: at least 1");
+        }
+        require(command.customerOrganisation(), "customerOrganisation", MAX_NAME);
+        require(command.csm(), "csm", MAX_NAME);
+        require(command.referenceSize(), "referenceSize", MAX_REFERENCE_SIZE);
+        if (command.deviations() == null || command.deviations().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "deviations: a support review is of a deviating architecture; name at least one deviation");
+        }
+        for (ReviewedDeviation deviation : command.deviations()) {
+            if (deviation == null) {
+                throw new IllegalArgumentException("deviations: must not contain empty entries");
+            }
+            require(deviation.component(), "deviations.component", MAX_NAME);
+        }
+        apply(new SupportReviewOpenedEvent(command.reviewId(), command.engagementId(), command.planVersion(),
+                command.customerOrganisation().strip(), command.csm().strip(), command.referenceSize().strip(),
+                List.copyOf(command.deviations())));
+    }
+
+    @CommandHandler
+    public void handle(CompleteSupportReviewCommand command) {
+        require(command.reviewer(), "reviewer", MAX_NAME);
+        if (command.reviewerRole() == null || !REVIEWER_ROLES.contains(command.reviewerRole())) {
+            throw new RuleViolationException("senior-support-engineer-required",
+                    "Only a Senior Support Engineer or a Support Manager may complete an architecture support review; "
+                            + command.reviewer().strip() + " acts as " + command.reviewerRole());
+        }
+        if (completed) {
+            throw new RuleViolationException("support-review-already-completed",
+                    "Support review " + reviewId + " is already completed");
+        }
+        if (command.verdict() == null) {
+            throw new IllegalArgumentException("verdict: required");
+        }
+        List<String> recommendations = recommendations(command.recommendations());
+        if (command.verdict().needsRecommendations() && recommendations.isEmpty()) {
+            throw new IllegalArgumentException("recommendations: a verdict of " + command.verdict()
+                    + " needs at least one recommendation");
+        }
+        apply(new SupportReviewCompletedEvent(reviewId, engagementId, planVersion, command.verdict(),
+                recommendations, command.reviewer().strip(), command.reviewerRole()));
+    }
+
+    @EventSourcingHandler
+    void on(SupportReviewOpenedEvent event) {
+        reviewId = event.reviewId();
+        engagementId = event.engagementId();
+        planVersion = event.planVersion();
+    }
+
+    @EventSourcingHandler
+    void on(SupportReviewCompletedEvent event) {
+        completed = true;
+    }
+
+    private static List<String> recommendations(List<String> given) {
+        if (given == null) {
+            return List.of();
+        }
+        if (given.size() > MAX_RECOMMENDATIONS) {
+            throw new IllegalArgumentException("recommendations: at most " + MAX_RECOMMENDATIONS);
+        }
+        List<String> stripped = new ArrayList<>(given.size());
+        for (String recommendation : given) {
+            require(recommendation, "recommendations", MAX_RECOMMENDATION);
+            stripped.add(recommendation.strip());
+        }
+        return List.copyOf(stripped);
+    }
+
+    private static void require(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + ": required");
+        }
+        if (value.strip().length() > maxLength) {
+            throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
+        }
+    }
+}

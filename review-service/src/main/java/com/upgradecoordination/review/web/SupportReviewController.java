@@ -1,0 +1,77 @@
+package com.upgradecoordination.review.web;
+
+import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.platform.history.AggregateHistory;
+import com.upgradecoordination.platform.history.HistoryEntry;
+import com.upgradecoordination.platform.web.CommandDispatcher;
+import com.upgradecoordination.platform.web.RequestAudit;
+import com.upgradecoordination.review.api.CompleteSupportReviewCommand;
+import com.upgradecoordination.review.readmodel.SupportReviewStatus;
+import com.upgradecoordination.review.readmodel.SupportReviewSummary;
+import com.upgradecoordination.review.readmodel.SupportReviewSummaryProjection;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Architecture support reviews over HTTP: Support's queue, a review's state and history, and its completion. */
+@RestController
+@RequestMapping("/support-reviews")
+public class SupportReviewController {
+
+    private final CommandDispatcher commands;
+    private final SupportReviewSummaryProjection summaries;
+    private final AggregateHistory history;
+
+    public SupportReviewController(CommandDispatcher commands, SupportReviewSummaryProjection summaries,
+                                   AggregateHistory history) {
+        this.commands = commands;
+        this.summaries = summaries;
+        this.history = history;
+    }
+
+    /** The reviewer is whoever sends the request; the domain decides whether their role may complete it. */
+    @PostMapping("/{reviewId}/completion")
+    public Mono<ResponseEntity<Void>> complete(@PathVariable String reviewId,
+                                               @Valid @RequestBody SupportReviewRequests.Completion body,
+                                               ServerWebExchange exchange) {
+        Actor reviewer = RequestAudit.actorOf(exchange);
+        List<String> recommendations = body.recommendations() == null ? List.of() : body.recommendations();
+        var command = new CompleteSupportReviewCommand(reviewId, body.verdict(), recommendations,
+                reviewer.principal(), reviewer.role());
+        return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+    }
+
+    @GetMapping
+    public Mono<List<SupportReviewSummary>> list(@RequestParam(required = false) SupportReviewStatus status) {
+        return Mono.fromCallable(() -> summaries.list(status)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/{reviewId}")
+    public Mono<SupportReviewSummary> get(@PathVariable String reviewId) {
+        return Mono.fromCallable(() -> summaries.find(reviewId)
+                        .orElseThrow(() -> new AggregateNotFoundException(reviewId, "no such support review")))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/{reviewId}/history")
+    public Mono<List<HistoryEntry>> history(@PathVariable String reviewId) {
+        return Mono.fromCallable(() -> {
+            List<HistoryEntry> entries = history.of(reviewId);
+            if (entries.isEmpty()) {
+                throw new AggregateNotFoundException(reviewId, "no such support review");
+            }
+            return entries;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,55 @@
+package com.upgradecoordination.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.upgradecoordination.events.review.SupportReviewCompleted;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class IntegrationEventCatalogTest {
+
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void everyContractHasAUniqueTypeAVersionAndAProducerTopic() {
+        Set<String> types = new HashSet<>();
+        for (Class<? extends Record> contract : IntegrationEventCatalog.CONTRACTS) {
+            EventContract annotation = IntegrationEventCatalog.contractOf(contract);
+            assertThat(types.add(annotation.type())).as("type %s is unique", annotation.type()).isTrue();
+            assertThat(annotation.version()).isPositive();
+            assertThat(annotation.topic()).isIn(Topics.COORDINATION, Topics.REVIEW, Topics.NOTIFICATION);
+            assertThat(IntegrationEventCatalog.payloadTypeOf(annotation.type())).contains(contract);
+        }
+    }
+
+    @Test
+    void theMissionsThreeEventsKeepTheirNames() {
+        assertThat(IntegrationEventCatalog.payloadTypeOf("PlanSubmitted")).isPresent();
+        assertThat(IntegrationEventCatalog.payloadTypeOf("DeviationJustified")).isPresent();
+        assertThat(IntegrationEventCatalog.payloadTypeOf("SupportReviewCompleted")).isPresent();
+    }
+
+    @Test
+    void theEnvelopeRoundTripsAndIgnoresFieldsItDoesNotKnow() {
+        SupportReviewCompleted payload = new SupportReviewCompleted("review-1", "case-1", 2, "SUPPORTABLE",
+                List.of("none"), "sam.senior", "SENIOR_SUPPORT_ENGINEER");
+        EventEnvelope envelope = new EventEnvelope("event-1", "case-1", "review-service", "SupportReview", "review-1",
+                3, "SupportReviewCompleted", 1, Instant.parse("2026-11-21T10:15:30Z"),
+                new Actor("sam.senior", "SENIOR_SUPPORT_ENGINEER"), "corr-1", "request-1", "HTTP POST /x",
+                json.valueToTree(payload));
+
+        JsonNode written = json.valueToTree(envelope);
+        assertThat(written.get("occurredAt").asString()).isEqualTo("2026-11-21T10:15:30Z");
+        ((tools.jackson.databind.node.ObjectNode) written).put("addedByANewerProducer", true);
+        EventEnvelope read = json.treeToValue(written, EventEnvelope.class);
+
+        assertThat(read).isEqualTo(envelope);
+        assertThat(read.isOfType(SupportReviewCompleted.class)).isTrue();
+        assertThat(json.treeToValue(read.payload(), SupportReviewCompleted.class)).isEqualTo(payload);
+    }
+}

@@ -1,0 +1,98 @@
+package com.upgradecoordination.systemtests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/** Drives coordination-service's engagement endpoints the way the CSM tooling does. */
+final class Engagements {
+
+    /** The 3k reference architecture, except Gitaly on one node instead of three. */
+    static final List<Map<String, Object>> DEVIATING_3K_PLAN = List.of(
+            component("external-load-balancer", 1, 4, 3.6),
+            component("consul", 3, 2, 1.8),
+            component("postgresql", 3, 2, 7.5),
+            component("pgbouncer", 3, 2, 1.8),
+            component("internal-load-balancer", 1, 4, 3.6),
+            component("redis", 3, 2, 7.5),
+            component("gitaly", 1, 4, 15),
+            component("praefect", 3, 2, 1.8),
+            component("praefect-postgresql", 1, 2, 1.8),
+            component("sidekiq", 2, 4, 15),
+            component("gitlab-rails", 3, 8, 7.2),
+            component("monitoring", 1, 2, 1.8));
+
+    private final WebTestClient csm;
+
+    Engagements(WebTestClient csm) {
+        this.csm = csm;
+    }
+
+    private static Map<String, Object> component(String name, int nodes, double vcpu, double memoryGb) {
+        return Map.of("component", name, "nodes", nodes, "vcpu", vcpu, "memoryGb", memoryGb, "placement", "VM");
+    }
+
+    String open(String customer, String csmName) {
+        JsonNode created = csm.post().uri("/engagements")
+                .bodyValue(Map.of("customerOrganisation", customer, "csm", csmName,
+                        "reasons", List.of("GROWTH", "CLOUD_PROVIDER_MOVE"), "deploymentType", "OMNIBUS_MULTI_NODE"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return created.get("engagementId").asString();
+    }
+
+    void recordRequirementsFor3k(String engagementId) {
+        csm.put().uri("/engagements/{id}/requirements", engagementId)
+                .bodyValue(Map.of("currentUsers", 1800, "expectedUsers", 2800, "growthHorizonMonths", 18,
+                        "highAvailability", true, "geo", false, "targetCompletionDate", "2027-09-30"))
+                .exchange().expectStatus().isNoContent();
+    }
+
+    int submitDeviatingPlan(String engagementId) {
+        JsonNode plan = csm.post().uri("/engagements/{id}/plans", engagementId)
+                .bodyValue(Map.of("author", "CUSTOMER", "components", DEVIATING_3K_PLAN,
+                        "migrationApproach", "Geo replication, then failover",
+                        "rollbackApproach", "Fail back to the old primary",
+                        "planDocumentUrl", "https://gitlab.example/acme/collab/-/wikis/upgrade-plan"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return plan.get("planVersion").asInt();
+    }
+
+    void justifyDeviation(String engagementId) {
+        csm.post().uri("/engagements/{id}/deviation-justification", engagementId)
+                .bodyValue(Map.of("reasonCategory", "BUDGET", "explanation", "Two more Gitaly nodes are not in budget"))
+                .exchange().expectStatus().isNoContent();
+    }
+
+    String requestSupportReview(String engagementId) {
+        JsonNode requested = csm.post().uri("/engagements/{id}/support-review-requests", engagementId)
+                .exchange().expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return requested.get("reviewId").asString();
+    }
+
+    JsonNode state(String engagementId) {
+        return csm.get().uri("/engagements/{id}", engagementId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    JsonNode history(String engagementId) {
+        return csm.get().uri("/engagements/{id}/history", engagementId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    JsonNode awaitStatus(String engagementId, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var result = csm.get().uri("/engagements/{id}", engagementId).exchange()
+                    .returnResult(JsonNode.class);
+            JsonNode body = result.getResponseBody().blockFirst();
+            return body != null && body.has("status") && status.equals(body.get("status").asString());
+        });
+        return state(engagementId);
+    }
+}

@@ -1,0 +1,96 @@
+package com.upgradecoordination.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.upgradecoordination.local.LocalStack.Service;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The walking skeleton's case, end to end: the CSM drives a deviating engagement to a support
+ * review over HTTP; review-service receives the request from Kafka, a Senior Support Engineer
+ * completes it over HTTP; coordination-service receives the verdict from Kafka and shows it in
+ * the engagement's state and history; notification-service tells the CSM.
+ */
+class SliceEndToEndIT {
+
+    static RunningStack running;
+
+    @BeforeAll
+    static void start() {
+        running = RunningStack.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        running.close();
+    }
+
+    @Test
+    void aDeviatingPlanGoesToSupportAndTheVerdictComesBackIntoTheCase() {
+        Engagements engagements = new Engagements(running.as(Service.COORDINATION, "casey.csm", "CSM"));
+        String engagementId = engagements.open("Acme Corp", "casey.csm");
+        engagements.recordRequirementsFor3k(engagementId);
+        assertThat(engagements.submitDeviatingPlan(engagementId)).isEqualTo(1);
+        engagements.justifyDeviation(engagementId);
+        String reviewId = engagements.requestSupportReview(engagementId);
+
+        WebTestClient senior = running.as(Service.REVIEW, "sam.senior", "SENIOR_SUPPORT_ENGINEER");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                senior.get().uri("/support-reviews/{id}", reviewId).exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.status").isEqualTo("OPEN")
+                        .jsonPath("$.engagementId").isEqualTo(engagementId));
+        senior.post().uri("/support-reviews/{id}/completion", reviewId)
+                .bodyValue(Map.of("verdict", "SUPPORTABLE_WITH_CHANGES",
+                        "recommendations", List.of("Run Gitaly Cluster with three nodes before reaching 3,000 users")))
+                .exchange().expectStatus().isNoContent();
+
+        JsonNode state = engagements.awaitStatus(engagementId, "SUPPORT_REVIEW_COMPLETED");
+        assertThat(state.get("supportReviewVerdict").asString()).isEqualTo("SUPPORTABLE_WITH_CHANGES");
+        assertThat(state.get("referenceSize").asString()).isEqualTo("3k");
+
+        JsonNode history = engagements.history(engagementId);
+        List<String> types = new ArrayList<>();
+        history.forEach(entry -> types.add(entry.get("type").asString()));
+        assertThat(types).containsExactly("EngagementOpened", "RequirementsRecorded", "ReferenceArchitectureMatched",
+                "PlanSubmitted", "ArchitectureDeviationDetected", "DeviationJustified", "SupportReviewRequested",
+                "SupportReviewOutcomeReceived");
+        JsonNode outcome = history.get(history.size() - 1);
+        assertThat(outcome.get("payload").get("reviewer").asString()).isEqualTo("sam.senior");
+        assertThat(outcome.get("payload").get("reviewerLevel").asString()).isEqualTo("SENIOR_SUPPORT_ENGINEER");
+        assertThat(outcome.get("actor").asString()).isEqualTo("coordination-service");
+        assertThat(outcome.get("actorRole").asString()).isEqualTo("INTEGRATION");
+        assertThat(outcome.get("origin").asString()).startsWith("kafka upgrade.review.events-");
+
+        // The verdict's cause is review-service's SupportReviewCompleted event, and the whole flow
+        // shares the correlation id of the CSM's support-review request.
+        JsonNode reviewHistory = senior.get().uri("/support-reviews/{id}/history", reviewId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode completed = reviewHistory.get(reviewHistory.size() - 1);
+        assertThat(completed.get("type").asString()).isEqualTo("SupportReviewCompleted");
+        assertThat(completed.get("actor").asString()).isEqualTo("sam.senior");
+        assertThat(outcome.get("causationId").asString()).isEqualTo(completed.get("eventId").asString());
+        JsonNode requested = history.get(history.size() - 2);
+        assertThat(reviewHistory.get(0).get("correlationId").asString())
+                .isEqualTo(requested.get("correlationId").asString());
+
+        WebTestClient inbox = running.as(Service.NOTIFICATION, "casey.csm", "CSM");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode entries = inbox.get().uri("/inbox/{recipient}", "casey.csm").exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            List<String> notified = new ArrayList<>();
+            entries.forEach(entry -> notified.add(entry.get("sourceEventType").asString()));
+            assertThat(notified).contains("SupportReviewCompleted");
+        });
+    }
+}
