@@ -1,7 +1,7 @@
 -- Case directory: who the CSM and the customer of a case are, remembered from EngagementOpened on
 -- Kafka (not rebuilt from this service's event store). One row per case, written once.
 CREATE TABLE case_contact (
-    case_id               VARCHAR(64)  NOT NULL,
+    case_id               VARCHAR(100) NOT NULL,
     csm                   VARCHAR(200) NOT NULL,
     customer_organisation VARCHAR(200),
     source_event_id       VARCHAR(100) NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE case_contact (
 CREATE TABLE inbox_entry (
     notification_id   VARCHAR(64)   NOT NULL,
     recipient         VARCHAR(200)  NOT NULL,
-    case_id           VARCHAR(64)   NOT NULL,
+    case_id           VARCHAR(100)  NOT NULL,
     source_event_type VARCHAR(100)  NOT NULL,
     message           VARCHAR(2000) NOT NULL,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,

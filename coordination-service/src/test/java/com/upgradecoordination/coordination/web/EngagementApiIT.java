@@ -127,7 +127,9 @@ class EngagementApiIT {
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(400);
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors[0].field").isEqualTo("customerOrganisation");
         post("/engagements")
                 .bodyValue(Map.of("customerOrganisation", "Acme", "csm", "casey.csm",
                         "reasons", List.of("NOT_A_REASON"), "deploymentType", "OMNIBUS_MULTI_NODE"))

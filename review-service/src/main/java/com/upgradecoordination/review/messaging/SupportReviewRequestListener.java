@@ -41,13 +41,21 @@ public class SupportReviewRequestListener {
         }
         inbox.handleOnce(CONSUMER, record, (envelope, audit) -> {
             OpenSupportReviewCommand command = commandOf(envelope);
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
+            try {
+                commandGateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
+            } catch (IllegalArgumentException invalid) {
+                throw new RuleViolationException("invalid-support-review-request",
+                        "SupportReviewRequested " + envelope.eventId() + " is not a valid request: "
+                                + invalid.getMessage());
+            }
         });
     }
 
     /**
-     * A payload that cannot become a valid command would fail the same way on every retry and hold
-     * up the partition: it is refused like a broken rule, so the inbox records it with the reason.
+     * A payload that cannot be read, or that the aggregate finds invalid, would fail the same way on
+     * every retry and hold up the partition: both are refused like a broken rule, so the inbox
+     * records the event once, with the reason, and moves on.
      */
     private OpenSupportReviewCommand commandOf(EventEnvelope envelope) {
         try {

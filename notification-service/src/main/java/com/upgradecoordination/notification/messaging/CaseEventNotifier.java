@@ -1,0 +1,96 @@
+package com.upgradecoordination.notification.messaging;
+
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.notification.api.SendNotificationCommand;
+import com.upgradecoordination.notification.domain.CaseFacts;
+import com.upgradecoordination.notification.domain.NotificationRules;
+import com.upgradecoordination.notification.readmodel.CaseDirectory;
+import com.upgradecoordination.platform.axon.AuditMetadata;
+import com.upgradecoordination.platform.domain.RuleViolationException;
+import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns the cases' events into notifications (SPEC N1, N4): each event once per consumer through
+ * the inbox, then the rule table decides who is told what, and one {@link SendNotificationCommand}
+ * per (recipient, channel) is sent.
+ */
+@Component
+public class CaseEventNotifier {
+
+    static final String COORDINATION_CONSUMER = "coordination-notifications";
+    static final String REVIEW_CONSUMER = "review-notifications";
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventNotifier.class);
+
+    private final IntegrationEventInbox inbox;
+    private final CaseDirectory caseDirectory;
+    private final CommandGateway commandGateway;
+    private final JsonMapper jsonMapper;
+    private final NotificationRules rules = NotificationRules.STANDARD;
+
+    public CaseEventNotifier(IntegrationEventInbox inbox, CaseDirectory caseDirectory, CommandGateway commandGateway,
+                             JsonMapper jsonMapper) {
+        this.inbox = inbox;
+        this.caseDirectory = caseDirectory;
+        this.commandGateway = commandGateway;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @KafkaListener(id = "notification-coordination-events", topics = Topics.COORDINATION)
+    public void onCoordinationEvent(ConsumerRecord<String, EventEnvelope> record) {
+        handle(COORDINATION_CONSUMER, record);
+    }
+
+    @KafkaListener(id = "notification-review-events", topics = Topics.REVIEW)
+    public void onReviewEvent(ConsumerRecord<String, EventEnvelope> record) {
+        handle(REVIEW_CONSUMER, record);
+    }
+
+    private void handle(String consumer, ConsumerRecord<String, EventEnvelope> record) {
+        if (record.value() == null) {
+            // a tombstone carries no event; retrying it would block the partition
+            log.warn("{} skipped a record without value at {}-{}@{}", consumer, record.topic(), record.partition(),
+                    record.offset());
+            return;
+        }
+        inbox.handleOnce(consumer, record, (envelope, audit) -> {
+            try {
+                if (envelope.isOfType(EngagementOpened.class)) {
+                    EngagementOpened opened = jsonMapper.treeToValue(envelope.payload(), EngagementOpened.class);
+                    caseDirectory.remember(envelope.caseId(), opened.csm(), opened.customerOrganisation(),
+                            envelope.eventId());
+                }
+                notify(envelope, audit);
+            } catch (IllegalArgumentException | JacksonException unprocessable) {
+                // Retrying cannot make the event's values valid: the inbox records it as rejected,
+                // with the reason, instead of blocking the partition.
+                throw new RuleViolationException("unprocessable-event", unprocessable.getMessage());
+            }
+        });
+    }
+
+    private void notify(EventEnvelope envelope, AuditMetadata audit) {
+        CaseFacts facts = caseDirectory.find(envelope.caseId()).orElseGet(() -> CaseFacts.unknown(envelope.caseId()));
+        NotificationRules.Decision decision = rules.decide(envelope.type(), envelope.payload(), facts);
+        for (NotificationRules.Rule rule : decision.unresolved()) {
+            log.info("No {} known for case {}: {} {} is not notified to them", rule.recipient(), envelope.caseId(),
+                    envelope.type(), envelope.eventId());
+        }
+        for (NotificationRules.Notice notice : decision.notices()) {
+            var command = SendNotificationCommand.of(envelope.caseId(), envelope.eventId(), envelope.type(),
+                    notice.recipient(), notice.channel(), notice.message());
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.upgradecoordination.notification.messaging;
+
+import com.upgradecoordination.events.notification.NotificationSent;
+import com.upgradecoordination.notification.api.NotificationSentEvent;
+import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
+import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Which domain events of notifications are published, and as which contract: sent notifications join their case's history. */
+@Component
+public class NotificationIntegrationEvents implements IntegrationEventTranslator {
+
+    @Override
+    public Optional<OutboundIntegrationEvent> translate(Object domainEvent) {
+        if (domainEvent instanceof NotificationSentEvent e) {
+            return Optional.of(new OutboundIntegrationEvent(e.caseId(), new NotificationSent(e.notificationId(),
+                    e.sourceEventId(), e.sourceEventType(), e.recipient(), e.channel().name())));
+        }
+        return Optional.empty();
+    }
+}

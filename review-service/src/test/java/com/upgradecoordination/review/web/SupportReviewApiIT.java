@@ -1,0 +1,362 @@
+package com.upgradecoordination.review.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.upgradecoordination.devsupport.KraftBroker;
+import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TopicRecorder;
+import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.events.coordination.ArchitectureDeviation;
+import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.events.coordination.SupportReviewRequested;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * review-service on its own, against a real PostgreSQL and a real Kafka broker: coordination-service
+ * is played by records published to its topic, and what review-service publishes is read back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=review-service")
+class SupportReviewApiIT {
+
+    static final KraftBroker broker = KraftBroker.onFreePorts().start();
+    static final JsonMapper json = JsonMapper.builder().build();
+    static final KafkaProducer<String, String> coordinationService = producer();
+    static final Duration KAFKA_WAIT = Duration.ofSeconds(60);
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        ServiceTestSettings.forService("review-service", broker.bootstrapServers())
+                .forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        coordinationService.close(Duration.ofSeconds(5));
+        broker.stop();
+    }
+
+    static KafkaProducer<String, String> producer() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    WebTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** What coordination-service publishes when the CSM asks Support to review a deviating plan. */
+    static EventEnvelope reviewRequested(String engagementId, String reviewId) {
+        var payload = new SupportReviewRequested(engagementId, reviewId, 2, "Acme Corp", "casey.csm", "3k",
+                List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")));
+        return envelope(engagementId, "SupportReviewRequested", json.valueToTree(payload));
+    }
+
+    static EventEnvelope envelope(String engagementId, String type, JsonNode payload) {
+        return new EventEnvelope(UUID.randomUUID().toString(), engagementId, "coordination-service", "Engagement",
+                engagementId, 7, type, 1, Instant.now(), new Actor("casey.csm", "CSM"),
+                "corr-" + UUID.randomUUID(), "request-" + UUID.randomUUID(),
+                "HTTP POST /engagements/" + engagementId + "/support-review-requests", payload);
+    }
+
+    static void publish(EventEnvelope envelope) throws Exception {
+        coordinationService.send(new ProducerRecord<>(Topics.COORDINATION, envelope.caseId(),
+                json.writeValueAsString(envelope))).get();
+    }
+
+    JsonNode review(String reviewId) {
+        return http.get().uri("/support-reviews/{id}", reviewId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    void awaitOpen(String reviewId) {
+        await().atMost(KAFKA_WAIT).untilAsserted(() ->
+                http.get().uri("/support-reviews/{id}", reviewId).exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.status").isEqualTo("OPEN"));
+    }
+
+    /** A review opened the way it is in production: from coordination-service's event on Kafka. */
+    String openReview() throws Exception {
+        String reviewId = "review-" + UUID.randomUUID();
+        publish(reviewRequested("engagement-" + UUID.randomUUID(), reviewId));
+        awaitOpen(reviewId);
+        return reviewId;
+    }
+
+    JsonNode history(String reviewId) {
+        return http.get().uri("/support-reviews/{id}/history", reviewId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    WebTestClient.RequestBodySpec complete(String reviewId, String actor, String role) {
+        return http.post().uri("/support-reviews/{id}/completion", reviewId).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Actor", actor).header("X-Actor-Role", role);
+    }
+
+    long storedEvents() {
+        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    record Published(String key, JsonNode envelope) {
+    }
+
+    static Optional<Published> published(TopicRecorder recorder, String type, String reviewId) {
+        return recorder.received().stream()
+                .map(r -> new Published(r.key(), json.readTree(r.value())))
+                .filter(p -> type.equals(p.envelope().get("type").asString())
+                        && reviewId.equals(p.envelope().get("payload").get("reviewId").asString()))
+                .findFirst();
+    }
+
+    static Published awaitPublished(TopicRecorder recorder, String type, String reviewId) {
+        await().atMost(KAFKA_WAIT).until(() -> published(recorder, type, reviewId).isPresent());
+        return published(recorder, type, reviewId).orElseThrow();
+    }
+
+    @Test
+    void aRequestedReviewOpensOnceIsCompletedBySeniorSupportAndPublished() throws Exception {
+        try (TopicRecorder reviewTopic = new TopicRecorder(broker.bootstrapServers(), Topics.REVIEW)) {
+            String engagementId = "engagement-" + UUID.randomUUID();
+            String reviewId = "review-" + UUID.randomUUID();
+            EventEnvelope requested = reviewRequested(engagementId, reviewId);
+            publish(requested);
+            awaitOpen(reviewId);
+
+            JsonNode opened = review(reviewId);
+            assertThat(opened.get("engagementId").asString()).isEqualTo(engagementId);
+            assertThat(opened.get("planVersion").asInt()).isEqualTo(2);
+            assertThat(opened.get("customerOrganisation").asString()).isEqualTo("Acme Corp");
+            assertThat(opened.get("csm").asString()).isEqualTo("casey.csm");
+            assertThat(opened.get("referenceSize").asString()).isEqualTo("3k");
+            assertThat(opened.get("deviationCount").asInt()).isEqualTo(1);
+            assertThat(opened.get("verdict").isNull()).isTrue();
+            assertThat(opened.get("version").asLong()).isZero();
+
+            JsonNode openedHistory = history(reviewId);
+            assertThat(openedHistory).hasSize(1);
+            JsonNode openedEntry = openedHistory.get(0);
+            assertThat(openedEntry.get("type").asString()).isEqualTo("SupportReviewOpened");
+            assertThat(openedEntry.get("schemaRevision").asString()).isEqualTo("1");
+            assertThat(openedEntry.get("actor").asString()).isEqualTo("review-service");
+            assertThat(openedEntry.get("actorRole").asString()).isEqualTo("INTEGRATION");
+            assertThat(openedEntry.get("correlationId").asString()).isEqualTo(requested.correlationId());
+            assertThat(openedEntry.get("causationId").asString()).isEqualTo(requested.eventId());
+            assertThat(openedEntry.get("origin").asString()).startsWith("kafka " + Topics.COORDINATION + "-");
+            assertThat(openedEntry.get("payload").get("deviations").get(0).get("component").asString())
+                    .isEqualTo("gitaly");
+
+            Published openedRecord = awaitPublished(reviewTopic, "SupportReviewOpened", reviewId);
+            assertThat(openedRecord.key()).isEqualTo(engagementId);
+            assertThat(openedRecord.envelope().get("caseId").asString()).isEqualTo(engagementId);
+            assertThat(openedRecord.envelope().get("producer").asString()).isEqualTo("review-service");
+            assertThat(openedRecord.envelope().get("correlationId").asString()).isEqualTo(requested.correlationId());
+            assertThat(openedRecord.envelope().get("payload").get("planVersion").asInt()).isEqualTo(2);
+
+            // Kafka delivers at least once: the same event again, then another review of the same case
+            // behind it on the same partition. Once that one is open, the duplicate has been handled.
+            publish(requested);
+            String secondReviewId = "review-" + UUID.randomUUID();
+            publish(reviewRequested(engagementId, secondReviewId));
+            awaitOpen(secondReviewId);
+            assertThat(history(reviewId)).hasSize(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_integration_event WHERE event_id = :id")
+                    .param("id", requested.eventId()).query(Long.class).single()).isEqualTo(1);
+
+            JsonNode queue = http.get().uri("/support-reviews?status=OPEN").exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(queue.findValuesAsString("reviewId")).contains(reviewId, secondReviewId);
+
+            complete(reviewId, "sam.senior", "SENIOR_SUPPORT_ENGINEER")
+                    .header("X-Correlation-Id", "corr-complete-1")
+                    .bodyValue(Map.of("verdict", "SUPPORTABLE_WITH_CHANGES",
+                            "recommendations", List.of("Add a second Gitaly node")))
+                    .exchange()
+                    .expectStatus().isNoContent();
+
+            Published completed = awaitPublished(reviewTopic, "SupportReviewCompleted", reviewId);
+            assertThat(completed.key()).isEqualTo(engagementId);
+            JsonNode envelope = completed.envelope();
+            assertThat(envelope.get("caseId").asString()).isEqualTo(engagementId);
+            assertThat(envelope.get("producer").asString()).isEqualTo("review-service");
+            assertThat(envelope.get("aggregateId").asString()).isEqualTo(reviewId);
+            assertThat(envelope.get("aggregateSequence").asLong()).isEqualTo(1);
+            assertThat(envelope.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(envelope.get("actor").get("principal").asString()).isEqualTo("sam.senior");
+            assertThat(envelope.get("actor").get("role").asString()).isEqualTo("SENIOR_SUPPORT_ENGINEER");
+            assertThat(envelope.get("correlationId").asString()).isEqualTo("corr-complete-1");
+            assertThat(envelope.get("origin").asString())
+                    .isEqualTo("HTTP POST /support-reviews/" + reviewId + "/completion");
+            JsonNode payload = envelope.get("payload");
+            assertThat(payload.get("engagementId").asString()).isEqualTo(engagementId);
+            assertThat(payload.get("planVersion").asInt()).isEqualTo(2);
+            assertThat(payload.get("verdict").asString()).isEqualTo("SUPPORTABLE_WITH_CHANGES");
+            assertThat(payload.get("recommendations").get(0).asString()).isEqualTo("Add a second Gitaly node");
+            assertThat(payload.get("reviewer").asString()).isEqualTo("sam.senior");
+            assertThat(payload.get("reviewerLevel").asString()).isEqualTo("SENIOR_SUPPORT_ENGINEER");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(review(reviewId).get("status").asString()).isEqualTo("COMPLETED"));
+            JsonNode done = review(reviewId);
+            assertThat(done.get("verdict").asString()).isEqualTo("SUPPORTABLE_WITH_CHANGES");
+            assertThat(done.get("reviewer").asString()).isEqualTo("sam.senior");
+            assertThat(done.get("version").asLong()).isEqualTo(1);
+            JsonNode stillOpen = http.get().uri("/support-reviews?status=OPEN").exchange()
+                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(stillOpen.findValuesAsString("reviewId")).doesNotContain(reviewId).contains(secondReviewId);
+
+            long before = storedEvents();
+            complete(reviewId, "max.manager", "SUPPORT_MANAGER")
+                    .bodyValue(Map.of("verdict", "NOT_SUPPORTABLE", "recommendations", List.of("Start over")))
+                    .exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.rule").isEqualTo("support-review-already-completed");
+            assertThat(storedEvents()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aSupportEngineerMayNotCompleteAReview() throws Exception {
+        String reviewId = openReview();
+        long before = storedEvents();
+        complete(reviewId, "sue.engineer", "SUPPORT_ENGINEER")
+                .bodyValue(Map.of("verdict", "SUPPORTABLE", "recommendations", List.of()))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.rule").isEqualTo("senior-support-engineer-required")
+                .jsonPath("$.detail").isEqualTo("Only a Senior Support Engineer or a Support Manager may complete "
+                        + "an architecture support review; sue.engineer acts as SUPPORT_ENGINEER");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(history(reviewId)).hasSize(1);
+        JsonNode review = review(reviewId);
+        assertThat(review.get("status").asString()).isEqualTo("OPEN");
+        assertThat(review.get("version").asLong()).isZero();
+    }
+
+    @Test
+    void badInputIsRefusedWithProblemDetailsAndChangesNothing() throws Exception {
+        String reviewId = openReview();
+        long before = storedEvents();
+        complete(reviewId, "sam.senior", "SENIOR_SUPPORT_ENGINEER")
+                .bodyValue(Map.of("recommendations", List.of("no verdict given")))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400);
+        complete(reviewId, "sam.senior", "SENIOR_SUPPORT_ENGINEER")
+                .bodyValue(Map.of("verdict", "NOT_A_VERDICT"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        complete(reviewId, "sam.senior", "SENIOR_SUPPORT_ENGINEER")
+                .bodyValue(Map.of("verdict", "NOT_SUPPORTABLE", "recommendations", List.of(" ")))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        complete(reviewId, "sam.senior", "SENIOR_SUPPORT_ENGINEER")
+                .bodyValue(Map.of("verdict", "NOT_SUPPORTABLE"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("recommendations: a verdict of NOT_SUPPORTABLE needs at least one recommendation");
+        http.get().uri("/support-reviews?status=NOT_A_STATUS").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(review(reviewId).get("status").asString()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aCompletionWithoutAnActorIsUnauthorized() throws Exception {
+        String reviewId = openReview();
+        long before = storedEvents();
+        http.post().uri("/support-reviews/{id}/completion", reviewId).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("verdict", "SUPPORTABLE"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownReviewIsNotFound() {
+        http.get().uri("/support-reviews/{id}", "no-such-review").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/support-reviews/{id}/history", "no-such-review").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        long before = storedEvents();
+        complete("no-such-review", "sam.senior", "SENIOR_SUPPORT_ENGINEER")
+                .bodyValue(Map.of("verdict", "SUPPORTABLE"))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void otherEventsAreIgnoredAndAnInvalidRequestIsRecordedAsRefusedWithoutHoldingUpTheCase() throws Exception {
+        String engagementId = "engagement-" + UUID.randomUUID();
+        publish(envelope(engagementId, "EngagementOpened", json.valueToTree(new EngagementOpened(engagementId,
+                "Acme Corp", "casey.csm", List.of("GROWTH"), "OMNIBUS_MULTI_NODE"))));
+        String invalidReviewId = "review-" + UUID.randomUUID();
+        var invalidPayload = new SupportReviewRequested(engagementId, invalidReviewId, 2, "Acme Corp", "casey.csm",
+                "3k", List.of());
+        EventEnvelope invalid = envelope(engagementId, "SupportReviewRequested", json.valueToTree(invalidPayload));
+        publish(invalid);
+        String validReviewId = "review-" + UUID.randomUUID();
+        publish(reviewRequested(engagementId, validReviewId));
+
+        awaitOpen(validReviewId);
+        String outcome = jdbc.sql("SELECT outcome FROM processed_integration_event WHERE event_id = :id")
+                .param("id", invalid.eventId()).query(String.class).single();
+        assertThat(outcome).isEqualTo("REJECTED");
+        http.get().uri("/support-reviews/{id}", invalidReviewId).exchange().expectStatus().isNotFound();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_integration_event WHERE event_type = 'EngagementOpened'")
+                .query(Long.class).single()).isZero();
+    }
+}
