@@ -16,8 +16,12 @@ public final class ServiceTestSettings {
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", database.password());
         settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
-        // tests move on quickly after a broker outage
+        // tests see a broker outage quickly: the relay fails within seconds and retries
         settings.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
+        settings.put("platform.relay.max-block", "2s");
+        settings.put("platform.relay.acknowledgement-timeout", "5s");
+        settings.put("spring.kafka.producer.properties.request.timeout.ms", "2000");
+        settings.put("spring.kafka.producer.properties.delivery.timeout.ms", "4000");
         settings.put("axon.eventhandling.processors.kafka-relay.batch-size", "1");
         return settings;
     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.local.LocalStack.Service;
+import com.upgradecoordination.platform.relay.IntegrationEventRelay;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,6 +56,8 @@ class BrokerOutageIT {
             // The CSM keeps working: commands only need the service's own event store.
             cases.add(driveToDeviatingPlan(engagements, "During Outage Ltd"));
             cases.add(driveToDeviatingPlan(engagements, "Also During Outage GmbH"));
+            // Keep the broker away until the relay has failed to publish and is backing off.
+            await().atMost(Duration.ofSeconds(60)).until(this::relayHasFailedToPublish);
             running.broker.start();
 
             Set<String> stored = storedCoordinationEventIds();
@@ -71,6 +75,11 @@ class BrokerOutageIT {
                     .forEach(e -> notificationKeys.add(e.get("caseId").asString() + "/" + e.get("sourceEventType").asString()));
             assertThat(notificationKeys).doesNotHaveDuplicates();
         }
+    }
+
+    private boolean relayHasFailedToPublish() {
+        MeterRegistry meters = running.stack.context(Service.COORDINATION).getBean(MeterRegistry.class);
+        return meters.counter(IntegrationEventRelay.FAILURES_METRIC).count() > 0;
     }
 
     private static String driveToDeviatingPlan(Engagements engagements, String customer) {

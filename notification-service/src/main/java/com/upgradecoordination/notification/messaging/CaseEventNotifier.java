@@ -8,7 +8,6 @@ import com.upgradecoordination.notification.domain.CaseFacts;
 import com.upgradecoordination.notification.domain.NotificationRules;
 import com.upgradecoordination.notification.readmodel.CaseDirectory;
 import com.upgradecoordination.platform.axon.AuditMetadata;
-import com.upgradecoordination.platform.domain.RuleViolationException;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -17,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,25 +56,14 @@ public class CaseEventNotifier {
     }
 
     private void handle(String consumer, ConsumerRecord<String, EventEnvelope> record) {
-        if (record.value() == null) {
-            // a tombstone carries no event; retrying it would block the partition
-            log.warn("{} skipped a record without value at {}-{}@{}", consumer, record.topic(), record.partition(),
-                    record.offset());
-            return;
-        }
+        // Values that can never become a notification are recorded by the inbox as REJECTED, not retried.
         inbox.handleOnce(consumer, record, (envelope, audit) -> {
-            try {
-                if (envelope.isOfType(EngagementOpened.class)) {
-                    EngagementOpened opened = jsonMapper.treeToValue(envelope.payload(), EngagementOpened.class);
-                    caseDirectory.remember(envelope.caseId(), opened.csm(), opened.customerOrganisation(),
-                            envelope.eventId());
-                }
-                notify(envelope, audit);
-            } catch (IllegalArgumentException | JacksonException unprocessable) {
-                // Retrying cannot make the event's values valid: the inbox records it as rejected,
-                // with the reason, instead of blocking the partition.
-                throw new RuleViolationException("unprocessable-event", unprocessable.getMessage());
+            if (envelope.isOfType(EngagementOpened.class)) {
+                EngagementOpened opened = jsonMapper.treeToValue(envelope.payload(), EngagementOpened.class);
+                caseDirectory.remember(envelope.caseId(), opened.csm(), opened.customerOrganisation(),
+                        envelope.eventId());
             }
+            notify(envelope, audit);
         });
     }
 

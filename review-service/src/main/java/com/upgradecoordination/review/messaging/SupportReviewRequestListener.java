@@ -4,7 +4,6 @@ import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.coordination.ArchitectureDeviation;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
-import com.upgradecoordination.platform.domain.RuleViolationException;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
 import com.upgradecoordination.review.api.OpenSupportReviewCommand;
 import com.upgradecoordination.review.api.ReviewedDeviation;
@@ -14,7 +13,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Opens an architecture support review when coordination-service asks Support for one (SPEC C6f, T12). */
@@ -39,39 +37,20 @@ public class SupportReviewRequestListener {
         if (!record.value().isOfType(SupportReviewRequested.class)) {
             return;
         }
-        inbox.handleOnce(CONSUMER, record, (envelope, audit) -> {
-            OpenSupportReviewCommand command = commandOf(envelope);
-            try {
-                commandGateway.sendAndWait(
-                        GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
-            } catch (IllegalArgumentException invalid) {
-                throw new RuleViolationException("invalid-support-review-request",
-                        "SupportReviewRequested " + envelope.eventId() + " is not a valid request: "
-                                + invalid.getMessage());
-            }
-        });
+        // An unreadable payload or an invalid request is recorded by the inbox as REJECTED, not retried.
+        inbox.handleOnce(CONSUMER, record, (envelope, audit) -> commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(commandOf(envelope)).andMetaData(audit.toMetaData())));
     }
 
-    /**
-     * A payload that cannot be read, or that the aggregate finds invalid, would fail the same way on
-     * every retry and hold up the partition: both are refused like a broken rule, so the inbox
-     * records the event once, with the reason, and moves on.
-     */
     private OpenSupportReviewCommand commandOf(EventEnvelope envelope) {
-        try {
-            SupportReviewRequested requested = jsonMapper.treeToValue(envelope.payload(), SupportReviewRequested.class);
-            List<ArchitectureDeviation> deviations =
-                    requested.deviations() == null ? List.of() : requested.deviations();
-            return new OpenSupportReviewCommand(requested.reviewId(), requested.engagementId(),
-                    requested.planVersion(), requested.customerOrganisation(), requested.csm(),
-                    requested.referenceSize(),
-                    deviations.stream()
-                            .map(d -> d == null ? null
-                                    : new ReviewedDeviation(d.component(), d.expected(), d.proposed(), d.kind()))
-                            .toList());
-        } catch (JacksonException unreadable) {
-            throw new RuleViolationException("unreadable-support-review-request",
-                    "SupportReviewRequested " + envelope.eventId() + " cannot be read: " + unreadable.getOriginalMessage());
-        }
+        SupportReviewRequested requested = jsonMapper.treeToValue(envelope.payload(), SupportReviewRequested.class);
+        List<ArchitectureDeviation> deviations = requested.deviations() == null ? List.of() : requested.deviations();
+        return new OpenSupportReviewCommand(requested.reviewId(), requested.engagementId(),
+                requested.planVersion(), requested.customerOrganisation(), requested.csm(),
+                requested.referenceSize(),
+                deviations.stream()
+                        .map(d -> d == null ? null
+                                : new ReviewedDeviation(d.component(), d.expected(), d.proposed(), d.kind()))
+                        .toList());
     }
 }

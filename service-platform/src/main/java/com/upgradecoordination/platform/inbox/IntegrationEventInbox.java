@@ -12,15 +12,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
 
 /**
  * Gives an integration event's effect exactly once although Kafka delivers at least once.
  *
  * <p>The event id is recorded in {@code processed_integration_event} in the same database
  * transaction as the effect (Axon's unit of work joins it, so the effect's events are appended in
- * it too): a redelivered record finds its id and does nothing. A rule violation (the domain
- * refused the command) is recorded with its reason and not retried; any other failure rolls back
- * and propagates, so the Kafka listener retries the record.
+ * it too): a redelivered record finds its id and does nothing.
+ *
+ * <p>A record that can never take effect (the domain refused the command, the command was
+ * invalid, or the payload cannot be read as its contract) is recorded as REJECTED with the reason
+ * and not retried, so it cannot block its partition. Any other failure (database, timeout) rolls
+ * back and propagates, so the Kafka listener retries the record.
  */
 public class IntegrationEventInbox {
 
@@ -61,11 +65,12 @@ public class IntegrationEventInbox {
                 return true;
             });
             return Boolean.TRUE.equals(applied) ? Outcome.APPLIED : Outcome.DUPLICATE;
-        } catch (RuleViolationException refused) {
+        } catch (RuleViolationException | IllegalArgumentException | JacksonException refused) {
             log.warn("{} refused {} {} from {}: {}", consumer, envelope.type(), envelope.eventId(), source,
                     refused.getMessage());
-            transactions.executeWithoutResult(status ->
-                    markProcessed(consumer, envelope, source, Outcome.REJECTED, refused.getMessage()));
+            String reason = refused.getMessage() == null ? refused.getClass().getSimpleName() : refused.getMessage();
+            transactions.executeWithoutResult(status -> markProcessed(consumer, envelope, source, Outcome.REJECTED,
+                    reason.length() > 2000 ? reason.substring(0, 2000) : reason));
             return Outcome.REJECTED;
         }
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,18 +28,27 @@ import org.springframework.kafka.core.KafkaTemplate;
 public class IntegrationEventRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
+    /** Counts publications the broker did not acknowledge in time; each is retried. */
+    public static final String FAILURES_METRIC = "platform.relay.failures";
+    /** Counts records the broker acknowledged. */
+    public static final String PUBLISHED_METRIC = "platform.relay.published";
 
     private final IntegrationEventTranslator translator;
     private final EnvelopeFactory envelopeFactory;
     private final KafkaTemplate<String, EventEnvelope> kafkaTemplate;
     private final Duration acknowledgementTimeout;
+    private final Counter failures;
+    private final Counter published;
 
     IntegrationEventRelay(IntegrationEventTranslator translator, EnvelopeFactory envelopeFactory,
-                          KafkaTemplate<String, EventEnvelope> kafkaTemplate, Duration acknowledgementTimeout) {
+                          KafkaTemplate<String, EventEnvelope> kafkaTemplate, Duration acknowledgementTimeout,
+                          MeterRegistry meters) {
         this.translator = translator;
         this.envelopeFactory = envelopeFactory;
         this.kafkaTemplate = kafkaTemplate;
         this.acknowledgementTimeout = acknowledgementTimeout;
+        this.failures = meters.counter(FAILURES_METRIC);
+        this.published = meters.counter(PUBLISHED_METRIC);
     }
 
     @EventHandler
@@ -49,7 +60,13 @@ public class IntegrationEventRelay {
         }
         EventEnvelope envelope = envelopeFactory.envelope(message, outbound.get());
         EventContract contract = IntegrationEventCatalog.contractOf(outbound.get().payload().getClass());
-        kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope)
-                .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope)
+                    .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            published.increment();
+        } catch (ExecutionException | TimeoutException notAcknowledged) {
+            failures.increment();
+            throw notAcknowledged;
+        }
     }
 }

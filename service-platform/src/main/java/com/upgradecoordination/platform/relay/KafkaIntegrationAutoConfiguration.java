@@ -2,6 +2,7 @@ package com.upgradecoordination.platform.relay;
 
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -68,9 +69,10 @@ public class KafkaIntegrationAutoConfiguration {
     public IntegrationEventRelay integrationEventRelay(
             IntegrationEventTranslator translator, KafkaTemplate<String, EventEnvelope> envelopeKafkaTemplate,
             JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName,
-            @Value("${platform.relay.acknowledgement-timeout:20s}") Duration acknowledgementTimeout) {
+            @Value("${platform.relay.acknowledgement-timeout:20s}") Duration acknowledgementTimeout,
+            MeterRegistry meterRegistry) {
         return new IntegrationEventRelay(translator, new EnvelopeFactory(serviceName, jsonMapper),
-                envelopeKafkaTemplate, acknowledgementTimeout);
+                envelopeKafkaTemplate, acknowledgementTimeout, meterRegistry);
     }
 
     @Bean
@@ -89,6 +91,8 @@ public class KafkaIntegrationAutoConfiguration {
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // A record without value (tombstone or undeserialisable) carries no event for any listener.
+        factory.setRecordFilterStrategy(record -> record.value() == null);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(10_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));

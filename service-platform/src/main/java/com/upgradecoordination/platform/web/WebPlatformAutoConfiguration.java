@@ -7,8 +7,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP edge every service shares. */
-@AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+/**
+ * The HTTP edge every service shares. Ordered before Boot's WebFlux auto-configuration so that
+ * Boot's own problem-details handler backs off in favour of {@link ProblemDetailsAdvice}.
+ */
+@AutoConfiguration(
+        afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 public class WebPlatformAutoConfiguration {
 
     @Bean

@@ -1,0 +1,290 @@
+package com.upgradecoordination.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.upgradecoordination.devsupport.KraftBroker;
+import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TopicRecorder;
+import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.events.EventContract;
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.events.IntegrationEventCatalog;
+import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.events.coordination.ArchitectureDeviation;
+import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
+import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.events.coordination.SupportReviewRequested;
+import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.notification.api.Channel;
+import com.upgradecoordination.notification.api.SendNotificationCommand;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * notification-service on its own against a real PostgreSQL and a real Kafka broker: other
+ * services' events are published as they would publish them, and the notifications are read over
+ * HTTP and from the notification topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=notification-service")
+class NotificationFlowIT {
+
+    static final KraftBroker broker = KraftBroker.onFreePorts().start();
+    static final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final List<ArchitectureDeviation> GITALY_UNDERSIZED =
+            List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED"));
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        ServiceTestSettings.forService("notification-service", broker.bootstrapServers())
+                .forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        producer.close(Duration.ofSeconds(5));
+        broker.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    WebTestClient http;
+    String caseId;
+    String csm;
+
+    @BeforeEach
+    void freshCase() {
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20)).build();
+        caseId = UUID.randomUUID().toString();
+        csm = "casey.csm." + caseId.substring(0, 8);
+    }
+
+    /** The payload in an envelope as its producing service would publish it; the record key is the case id. */
+    EventEnvelope envelope(Record payload) {
+        EventContract contract = IntegrationEventCatalog.contractOf(payload.getClass());
+        String producerService = contract.topic().equals(Topics.REVIEW) ? "review-service" : "coordination-service";
+        return new EventEnvelope(UUID.randomUUID().toString(), caseId, producerService, "Engagement", caseId, 0,
+                contract.type(), contract.version(), Instant.now(), new Actor("casey.csm", "CSM"),
+                "corr-" + UUID.randomUUID(), "request-" + UUID.randomUUID(), "HTTP POST /engagements",
+                json.valueToTree(payload));
+    }
+
+    String publish(EventEnvelope envelope) throws Exception {
+        String value = json.writeValueAsString(envelope);
+        publish(IntegrationEventCatalog.contractOf(IntegrationEventCatalog.payloadTypeOf(envelope.type()).orElseThrow())
+                .topic(), value);
+        return value;
+    }
+
+    void publish(String topic, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, caseId, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    JsonNode inboxOf(String recipient) {
+        return http.get().uri("/inbox/{recipient}", recipient).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    List<String> messagesIn(String recipient) {
+        List<String> messages = new ArrayList<>();
+        inboxOf(recipient).forEach(entry -> messages.add(entry.get("message").asString()));
+        return messages;
+    }
+
+    /** The NotificationSent envelopes of this test's case, in the order they arrived. */
+    List<JsonNode> notificationsSent(TopicRecorder topic) {
+        return topic.received().stream()
+                .filter(r -> caseId.equals(r.key()))
+                .map(r -> json.readTree(r.value()))
+                .toList();
+    }
+
+    static long countFor(List<JsonNode> notifications, String sourceEventId) {
+        return notifications.stream()
+                .filter(n -> n.get("payload").get("sourceEventId").asString().equals(sourceEventId))
+                .count();
+    }
+
+    boolean caseKnown() {
+        return jdbc.sql("SELECT COUNT(*) FROM case_contact WHERE case_id = :id").param("id", caseId)
+                .query(Long.class).single() == 1;
+    }
+
+    @Test
+    void supportsVerdictReachesTheCsmsInboxAndTheCaseHistoryOnceAlthoughItIsDeliveredTwice() throws Exception {
+        try (TopicRecorder notificationTopic = new TopicRecorder(broker.bootstrapServers(), Topics.NOTIFICATION)) {
+            publish(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")));
+            await().atMost(PATIENCE).until(this::caseKnown);
+
+            EventEnvelope verdict = envelope(new SupportReviewCompleted("review-1", caseId, 1, "SUPPORTABLE",
+                    List.of("Add a second Gitaly node"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
+            String verdictRecord = publish(verdict);
+
+            await().atMost(PATIENCE).until(() -> inboxOf(csm).size() == 1);
+            JsonNode entry = inboxOf(csm).get(0);
+            String notificationId = SendNotificationCommand.idFor(verdict.eventId(), csm, Channel.INBOX);
+            assertThat(entry.get("id").asString()).isEqualTo(notificationId);
+            assertThat(entry.get("caseId").asString()).isEqualTo(caseId);
+            assertThat(entry.get("sourceEventType").asString()).isEqualTo("SupportReviewCompleted");
+            assertThat(entry.get("message").asString()).isEqualTo("Support's verdict on plan v1: SUPPORTABLE");
+            assertThat(entry.get("read").asBoolean()).isFalse();
+            assertThat(Instant.parse(entry.get("createdAt").asString())).isBefore(Instant.now().plusSeconds(1));
+
+            await().atMost(PATIENCE).until(() -> notificationsSent(notificationTopic).size() == 1);
+            JsonNode sent = notificationsSent(notificationTopic).get(0);
+            assertThat(sent.get("type").asString()).isEqualTo("NotificationSent");
+            assertThat(sent.get("schemaVersion").asInt()).isEqualTo(1);
+            assertThat(sent.get("caseId").asString()).isEqualTo(caseId);
+            assertThat(sent.get("producer").asString()).isEqualTo("notification-service");
+            assertThat(sent.get("aggregateId").asString()).isEqualTo(notificationId);
+            assertThat(sent.get("actor").get("principal").asString()).isEqualTo("notification-service");
+            assertThat(sent.get("actor").get("role").asString()).isEqualTo("INTEGRATION");
+            assertThat(sent.get("correlationId").asString()).isEqualTo(verdict.correlationId());
+            assertThat(sent.get("causationId").asString()).isEqualTo(verdict.eventId());
+            assertThat(sent.get("payload").get("notificationId").asString()).isEqualTo(notificationId);
+            assertThat(sent.get("payload").get("sourceEventId").asString()).isEqualTo(verdict.eventId());
+            assertThat(sent.get("payload").get("sourceEventType").asString()).isEqualTo("SupportReviewCompleted");
+            assertThat(sent.get("payload").get("recipient").asString()).isEqualTo(csm);
+            assertThat(sent.get("payload").get("channel").asString()).isEqualTo("INBOX");
+
+            // Kafka delivers the same record again, then a later one on the same partition (same key):
+            // once the later one has had its effect, the redelivery has been processed too.
+            publish(Topics.REVIEW, verdictRecord);
+            EventEnvelope laterVerdict = envelope(new SupportReviewCompleted("review-2", caseId, 2,
+                    "NOT_SUPPORTABLE", List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
+            publish(laterVerdict);
+
+            await().atMost(PATIENCE).until(() -> countFor(notificationsSent(notificationTopic), laterVerdict.eventId()) == 1);
+            await().atMost(PATIENCE).until(() -> messagesIn(csm)
+                    .contains("Support's verdict on plan v2: NOT_SUPPORTABLE"));
+            assertThat(messagesIn(csm)).containsExactly(
+                    "Support's verdict on plan v2: NOT_SUPPORTABLE",
+                    "Support's verdict on plan v1: SUPPORTABLE");
+            List<JsonNode> notifications = notificationsSent(notificationTopic);
+            assertThat(countFor(notifications, verdict.eventId())).isEqualTo(1);
+            assertThat(notifications).hasSize(2);
+            assertThat(jdbc.sql("""
+                            SELECT outcome FROM processed_integration_event
+                            WHERE consumer = 'review-notifications' AND event_id = :id""")
+                    .param("id", verdict.eventId()).query(String.class).list())
+                    .containsExactly("APPLIED");
+        }
+    }
+
+    @Test
+    void recordsThatAreNoEnvelopesDoNotStopTheRecordsAfterThem() throws Exception {
+        publish(Topics.COORDINATION, "this is not JSON {");
+        publish(Topics.COORDINATION, "{\"hello\": \"JSON, but no envelope\"}");
+        publish(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")));
+        publish(envelope(new ArchitectureDeviationDetected(caseId, 2, "3k", GITALY_UNDERSIZED)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messagesIn(csm))
+                .containsExactly("Plan v2 of Acme Corp deviates from the 3k reference architecture"));
+    }
+
+    @Test
+    void withoutAKnownCsmAnEventIsHandledButNobodyIsNotified() throws Exception {
+        EventEnvelope verdict = envelope(new SupportReviewCompleted("review-1", caseId, 1, "SUPPORTABLE",
+                List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
+        publish(verdict);
+
+        await().atMost(PATIENCE).until(() -> jdbc.sql(
+                        "SELECT COUNT(*) FROM processed_integration_event WHERE event_id = :id")
+                .param("id", verdict.eventId()).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = :id")
+                .param("id", SendNotificationCommand.idFor(verdict.eventId(), csm, Channel.INBOX))
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRecipientMarksANotificationReadAndItsHistoryShowsHowItCameAbout() throws Exception {
+        // no EngagementOpened for this case: the CSM comes from the event itself
+        EventEnvelope requested = envelope(new SupportReviewRequested(caseId, "review-1", 1, "Globex", csm, "3k",
+                GITALY_UNDERSIZED));
+        publish(requested);
+        await().atMost(PATIENCE).until(() -> inboxOf(csm).size() == 1);
+        JsonNode entry = inboxOf(csm).get(0);
+        String notificationId = entry.get("id").asString();
+        assertThat(entry.get("message").asString()).isEqualTo("Support was asked to review plan v1 of Globex");
+
+        http.post().uri("/inbox/{recipient}/{id}/read", csm, notificationId).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(inboxOf(csm).get(0).get("read").asBoolean()).isFalse();
+
+        markRead(csm, notificationId).expectStatus().isNoContent();
+        assertThat(inboxOf(csm).get(0).get("read").asBoolean()).isTrue();
+        markRead(csm, notificationId).expectStatus().isNoContent();
+
+        markRead("someone.else", notificationId).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        JsonNode history = http.get().uri("/notifications/{id}/history", notificationId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(history).hasSize(1);
+        JsonNode sent = history.get(0);
+        assertThat(sent.get("type").asString()).isEqualTo("NotificationSent");
+        assertThat(sent.get("schemaRevision").asString()).isEqualTo("1");
+        assertThat(sent.get("actor").asString()).isEqualTo("notification-service");
+        assertThat(sent.get("actorRole").asString()).isEqualTo("INTEGRATION");
+        assertThat(sent.get("correlationId").asString()).isEqualTo(requested.correlationId());
+        assertThat(sent.get("causationId").asString()).isEqualTo(requested.eventId());
+        assertThat(sent.get("origin").asString()).startsWith("kafka " + Topics.COORDINATION + "-");
+        assertThat(sent.get("payload").get("recipient").asString()).isEqualTo(csm);
+        assertThat(sent.get("payload").get("channel").asString()).isEqualTo("INBOX");
+    }
+
+    WebTestClient.ResponseSpec markRead(String recipient, String notificationId) {
+        return http.post().uri("/inbox/{recipient}/{id}/read", recipient, notificationId)
+                .header("X-Actor", recipient).header("X-Actor-Role", "CSM")
+                .exchange();
+    }
+
+    @Test
+    void badInputAndUnknownNotificationsAreProblems() {
+        markRead(csm, "not-a-notification-id").expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("notificationId: not a notification id (a UUID)");
+        markRead(csm, UUID.randomUUID().toString()).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/inbox/{recipient}", "x".repeat(201)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/notifications/{id}/history", UUID.randomUUID().toString()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(inboxOf("nobody.yet")).isEmpty();
+    }
+}

@@ -1,0 +1,46 @@
+package com.upgradecoordination.review.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.upgradecoordination.events.IntegrationEventCatalog;
+import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewOpened;
+import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
+import com.upgradecoordination.review.api.ReviewedDeviation;
+import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
+import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
+import com.upgradecoordination.review.api.SupportVerdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReviewIntegrationEventsTest {
+
+    final ReviewIntegrationEvents translator = new ReviewIntegrationEvents();
+
+    @Test
+    void publishesAnOpenedReviewUnderItsCase() {
+        OutboundIntegrationEvent outbound = translator.translate(new SupportReviewOpenedEvent("review-1",
+                "engagement-1", 2, "Acme Corp", "casey.csm", "3k",
+                List.of(new ReviewedDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")))).orElseThrow();
+        assertThat(outbound.caseId()).isEqualTo("engagement-1");
+        assertThat(outbound.payload()).isEqualTo(new SupportReviewOpened("review-1", "engagement-1", 2));
+        assertThat(IntegrationEventCatalog.contractOf(outbound.payload().getClass()).topic()).isEqualTo(Topics.REVIEW);
+    }
+
+    @Test
+    void publishesACompletedReviewWithVerdictAndReviewer() {
+        OutboundIntegrationEvent outbound = translator.translate(new SupportReviewCompletedEvent("review-1",
+                "engagement-1", 2, SupportVerdict.NOT_SUPPORTABLE, List.of("Add Gitaly nodes"), "sam.senior",
+                "SENIOR_SUPPORT_ENGINEER")).orElseThrow();
+        assertThat(outbound.caseId()).isEqualTo("engagement-1");
+        assertThat(outbound.payload()).isEqualTo(new SupportReviewCompleted("review-1", "engagement-1", 2,
+                "NOT_SUPPORTABLE", List.of("Add Gitaly nodes"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
+        assertThat(IntegrationEventCatalog.contractOf(outbound.payload().getClass()).topic()).isEqualTo(Topics.REVIEW);
+    }
+
+    @Test
+    void publishesNothingElse() {
+        assertThat(translator.translate("not a review event")).isEmpty();
+    }
+}
