@@ -52,6 +52,8 @@ public final class LocalStack implements AutoCloseable {
             for (Service service : Service.values()) {
                 Map<String, String> properties = new LinkedHashMap<>(settings.getOrDefault(service, Map.of()));
                 properties.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+                // one logging system serves the whole JVM: thread names, not the first service's name, tell them apart
+                properties.putIfAbsent("logging.include-application-name", "false");
                 stack.contexts.put(service, service.application.get()
                         .registerShutdownHook(false)
                         .run(asArguments(properties)));
