@@ -64,7 +64,9 @@ public class IntegrationEventRelay {
             kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope)
                     .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
             published.increment();
-        } catch (ExecutionException | TimeoutException notAcknowledged) {
+        } catch (RuntimeException | ExecutionException | TimeoutException notAcknowledged) {
+            // KafkaTemplate throws at once when it cannot even get the topic's metadata, and fails the
+            // future when the broker does not acknowledge in time: both count, both are retried.
             failures.increment();
             throw notAcknowledged;
         }
