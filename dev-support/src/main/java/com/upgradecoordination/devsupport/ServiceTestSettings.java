@@ -16,6 +16,8 @@ public final class ServiceTestSettings {
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", database.password());
         settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                TestTokens.issuer().publicKeyLocation());
         // tests see a broker outage quickly: the relay fails within seconds and retries
         settings.put("spring.kafka.consumer.properties.metadata.max.age.ms", "1000");
         settings.put("platform.relay.max-block", "2s");

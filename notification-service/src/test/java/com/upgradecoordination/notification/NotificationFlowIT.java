@@ -3,7 +3,10 @@ package com.upgradecoordination.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.AccessTableWalk;
 import com.upgradecoordination.devsupport.KraftBroker;
+import com.upgradecoordination.devsupport.TestTokens;
+import com.upgradecoordination.platform.security.AccessPolicy;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.Actor;
@@ -79,14 +82,20 @@ class NotificationFlowIT {
     JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
+    @Autowired
+    AccessPolicy accessPolicy;
+
+    WebTestClient anonymous;
     WebTestClient http;
     String caseId;
     String csm;
 
     @BeforeEach
     void freshCase() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
+        // reads as an auditor (who may read every inbox) unless a request says otherwise
+        http = anonymous.mutate().defaultHeaders(TestTokens.bearer("ada.auditor", "AUDITOR")).build();
         caseId = UUID.randomUUID().toString();
         csm = "casey.csm." + caseId.substring(0, 8);
     }
@@ -239,7 +248,7 @@ class NotificationFlowIT {
         String notificationId = entry.get("id").asString();
         assertThat(entry.get("message").asString()).isEqualTo("Support was asked to review plan v1 of Globex");
 
-        http.post().uri("/inbox/{recipient}/{id}/read", csm, notificationId).exchange()
+        anonymous.post().uri("/inbox/{recipient}/{id}/read", csm, notificationId).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(inboxOf(csm).get(0).get("read").asBoolean()).isFalse();
@@ -250,6 +259,16 @@ class NotificationFlowIT {
 
         markRead("someone.else", notificationId).expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        // a recipient reads and marks only their own inbox
+        anonymous.get().uri("/inbox/{recipient}", csm).headers(TestTokens.bearer("someone.else", "CSM")).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        anonymous.post().uri("/inbox/{recipient}/{id}/read", csm, notificationId)
+                .headers(TestTokens.bearer("someone.else", "CSM")).exchange()
+                .expectStatus().isForbidden();
+        anonymous.get().uri("/inbox/{recipient}", csm).headers(TestTokens.bearer(csm, "CSM")).exchange()
+                .expectStatus().isOk();
 
         JsonNode history = http.get().uri("/notifications/{id}/history", notificationId).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
@@ -268,8 +287,13 @@ class NotificationFlowIT {
 
     WebTestClient.ResponseSpec markRead(String recipient, String notificationId) {
         return http.post().uri("/inbox/{recipient}/{id}/read", recipient, notificationId)
-                .header("X-Actor", recipient).header("X-Actor-Role", "CSM")
+                .headers(TestTokens.bearer(recipient, "CSM"))
                 .exchange();
+    }
+
+    @Test
+    void everyLineOfTheAccessTableIsEnforced() {
+        AccessTableWalk.walk(anonymous, accessPolicy.rules());
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.upgradecoordination.systemtests;
 
 import com.upgradecoordination.devsupport.KraftBroker;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.local.LocalStack;
 import com.upgradecoordination.local.LocalStack.Service;
 import java.time.Duration;
@@ -42,8 +43,7 @@ final class RunningStack implements AutoCloseable {
     /** A client that acts as the given person in the given role. */
     WebTestClient as(Service service, String principal, String role) {
         return client(service).mutate()
-                .defaultHeader("X-Actor", principal)
-                .defaultHeader("X-Actor-Role", role)
+                .defaultHeaders(TestTokens.bearer(principal, role))
                 .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
                 .build();
     }

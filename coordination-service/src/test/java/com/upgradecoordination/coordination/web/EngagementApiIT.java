@@ -3,7 +3,11 @@ package com.upgradecoordination.coordination.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.AccessTableWalk;
+import com.upgradecoordination.devsupport.DevTokenIssuer;
 import com.upgradecoordination.devsupport.KraftBroker;
+import com.upgradecoordination.devsupport.TestTokens;
+import com.upgradecoordination.platform.security.AccessPolicy;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.Topics;
@@ -48,18 +52,24 @@ class EngagementApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AccessPolicy accessPolicy;
+
     final JsonMapper json = JsonMapper.builder().build();
+    WebTestClient anonymous;
     WebTestClient http;
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
+        // reads as an auditor unless a request says otherwise
+        http = anonymous.mutate().defaultHeaders(TestTokens.bearer("ada.auditor", "AUDITOR")).build();
     }
 
     WebTestClient.RequestBodySpec post(String uri) {
         return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON)
-                .header("X-Actor", "casey.csm").header("X-Actor-Role", "CSM");
+                .headers(TestTokens.bearer("casey.csm", "CSM"));
     }
 
     String openEngagement() {
@@ -154,16 +164,47 @@ class EngagementApiIT {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    static final Map<String, Object> ACME = Map.of("customerOrganisation", "Acme Corp", "csm", "casey.csm",
+            "reasons", List.of("GROWTH"), "deploymentType", "OMNIBUS_MULTI_NODE");
+
     @Test
-    void aCommandWithoutAnActorIsUnauthorized() {
+    void aCommandWithoutAValidTokenIsUnauthorizedAndChangesNothing() {
         long before = storedEvents();
-        http.post().uri("/engagements").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("customerOrganisation", "Acme Corp", "csm", "casey.csm",
-                        "reasons", List.of("GROWTH"), "deploymentType", "OMNIBUS_MULTI_NODE"))
-                .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        DevTokenIssuer issuer = TestTokens.issuer();
+        for (String authorization : List.of("", "Bearer not-a-jwt",
+                "Bearer " + issuer.expiredToken("casey.csm", "CSM"),
+                "Bearer " + issuer.forgedToken("casey.csm", "CSM"))) {
+            var request = anonymous.post().uri("/engagements").contentType(MediaType.APPLICATION_JSON);
+            if (!authorization.isEmpty()) {
+                request = request.header("Authorization", authorization);
+            }
+            request.bodyValue(ACME).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().exists("WWW-Authenticate")
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(401);
+        }
+        anonymous.get().uri("/engagements/{id}", "any").exchange().expectStatus().isUnauthorized();
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aRoleThatMayNotSendTheCommandIsForbiddenAndChangesNothing() {
+        long before = storedEvents();
+        for (String role : List.of("AUDITOR", "PROSERV", "SUPPORT_ENGINEER", "INTEGRATION")) {
+            anonymous.post().uri("/engagements").contentType(MediaType.APPLICATION_JSON)
+                    .headers(TestTokens.bearer("someone", role))
+                    .bodyValue(ACME).exchange()
+                    .expectStatus().isForbidden()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(403);
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void everyLineOfTheAccessTableIsEnforced() {
+        AccessTableWalk.walk(anonymous, accessPolicy.rules());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package com.upgradecoordination.review.web;
 
-import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.platform.history.AggregateHistory;
 import com.upgradecoordination.platform.history.HistoryEntry;
 import com.upgradecoordination.platform.web.CommandDispatcher;
@@ -45,11 +44,12 @@ public class SupportReviewController {
     public Mono<ResponseEntity<Void>> complete(@PathVariable String reviewId,
                                                @Valid @RequestBody SupportReviewRequests.Completion body,
                                                ServerWebExchange exchange) {
-        Actor reviewer = RequestAudit.actorOf(exchange);
         List<String> recommendations = body.recommendations() == null ? List.of() : body.recommendations();
-        var command = new CompleteSupportReviewCommand(reviewId, body.verdict(), recommendations,
-                reviewer.principal(), reviewer.role());
-        return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+        return RequestAudit.actorOf(exchange)
+                .map(reviewer -> new CompleteSupportReviewCommand(reviewId, body.verdict(), recommendations,
+                        reviewer.principal(), reviewer.role()))
+                .flatMap(command -> commands.send(command, exchange))
+                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
     @GetMapping

@@ -21,9 +21,10 @@ public class CommandDispatcher {
     }
 
     public <R> Mono<R> send(Object command, ServerWebExchange exchange) {
-        var message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(RequestAudit.of(exchange).toMetaData());
-        return Mono.fromCallable(() -> commandGateway.<R>sendAndWait(message))
-                .subscribeOn(Schedulers.boundedElastic());
+        return RequestAudit.of(exchange).flatMap(audit -> {
+            var message = GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData());
+            return Mono.fromCallable(() -> commandGateway.<R>sendAndWait(message))
+                    .subscribeOn(Schedulers.boundedElastic());
+        });
     }
 }

@@ -2,8 +2,10 @@ package com.upgradecoordination.platform.web;
 
 import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.platform.axon.AuditMetadata;
+import com.upgradecoordination.platform.security.SecurityAutoConfiguration;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,22 +16,26 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every HTTP request its audit facts: a request id (the causation id of the commands it
  * sends), a correlation id (taken from {@code X-Correlation-Id} when the caller continues a flow,
- * otherwise new) and its origin. Both ids are echoed in the response headers.
+ * otherwise new) and its origin. Both ids are echoed in the response headers, on refusals too.
  *
- * <p>Until authentication lands, the actor comes from the {@code X-Actor} and
- * {@code X-Actor-Role} headers.
+ * <p>The actor is the authenticated principal (from the bearer token) in the role the access
+ * policy let it act in.
  */
-public class RequestAudit implements WebFilter {
+public class RequestAudit implements WebFilter, Ordered {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
-    public static final String ACTOR_HEADER = "X-Actor";
-    public static final String ACTOR_ROLE_HEADER = "X-Actor-Role";
 
     private static final String ATTRIBUTE = RequestAudit.class.getName();
     private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private record Ids(String requestId, String correlationId) {
+    }
+
+    /** Before security, so refused requests carry their ids too. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
@@ -44,23 +50,28 @@ public class RequestAudit implements WebFilter {
     }
 
     /** The audit metadata for commands sent while handling {@code exchange}. */
-    public static AuditMetadata of(ServerWebExchange exchange) {
+    public static Mono<AuditMetadata> of(ServerWebExchange exchange) {
         Ids ids = exchange.getAttribute(ATTRIBUTE);
         if (ids == null) {
-            throw new IllegalStateException("RequestAudit filter did not run for " + exchange.getRequest().getPath());
+            return Mono.error(new IllegalStateException(
+                    "RequestAudit filter did not run for " + exchange.getRequest().getPath()));
         }
         String origin = "HTTP " + exchange.getRequest().getMethod().name() + " "
                 + exchange.getRequest().getPath().value();
-        return new AuditMetadata(actorOf(exchange), ids.correlationId(), ids.requestId(), origin);
+        return actorOf(exchange).map(actor -> new AuditMetadata(actor, ids.correlationId(), ids.requestId(), origin));
     }
 
-    public static Actor actorOf(ServerWebExchange exchange) {
-        String principal = exchange.getRequest().getHeaders().getFirst(ACTOR_HEADER);
-        String role = exchange.getRequest().getHeaders().getFirst(ACTOR_ROLE_HEADER);
-        if (principal == null || principal.isBlank() || role == null || role.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                    "Say who you are: headers " + ACTOR_HEADER + " and " + ACTOR_ROLE_HEADER + " are required");
-        }
-        return new Actor(principal.strip(), role.strip());
+    /** The authenticated caller in the role the access policy granted for this request. */
+    public static Mono<Actor> actorOf(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .map(principal -> {
+                    String role = exchange.getAttribute(SecurityAutoConfiguration.ACTING_ROLE);
+                    if (role == null) {
+                        throw new IllegalStateException("No acting role decided for " + exchange.getRequest().getPath());
+                    }
+                    return new Actor(principal.getName(), role);
+                })
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED,
+                        "Send a bearer token (Authorization: Bearer <JWT>).")));
     }
 }

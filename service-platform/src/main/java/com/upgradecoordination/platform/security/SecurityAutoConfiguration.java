@@ -1,0 +1,142 @@
+package com.upgradecoordination.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every HTTP call is authenticated with a bearer JWT (SPEC S1) and authorised by the service's
+ * {@link AccessPolicy} (SPEC S2). The token's issuer is configuration only: point
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}) at the
+ * identity provider; without one the service refuses to start.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive."
+                + "ReactiveOAuth2ResourceServerAutoConfiguration",
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive."
+                    + "ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration"
+        })
+@EnableWebFluxSecurity
+public class SecurityAutoConfiguration {
+
+    /** Exchange attribute holding the role the caller acts in, as decided by the access policy. */
+    public static final String ACTING_ROLE = SecurityAutoConfiguration.class.getName() + ".actingRole";
+
+    private static final String[] PUBLIC_PATHS = {
+        "/actuator/health", "/actuator/health/**", "/actuator/info",
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
+    };
+
+    @Bean
+    public AccessPolicy accessPolicy(Environment environment) {
+        return AccessPolicy.parse(Binder.get(environment)
+                .bind("platform.access.rules", Bindable.listOf(String.class)).orElse(List.of()));
+    }
+
+    @Bean
+    public SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AccessPolicy policy,
+                                              ObjectProvider<ReactiveJwtDecoder> jwtDecoder, JsonMapper jsonMapper,
+                                              @Value("${platform.security.roles-claim:roles}") String rolesClaim) {
+        ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder == null) {
+            throw new IllegalStateException("No JWT issuer is configured. Set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (environment "
+                    + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) or ...jwt.jwk-set-uri to your identity "
+                    + "provider; the local run uses its own dev issuer (see README).");
+        }
+        ProblemResponses problems = new ProblemResponses(jsonMapper);
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(authentication(rolesClaim)))
+                        .authenticationEntryPoint((exchange, failure) -> {
+                            boolean invalid = failure instanceof InvalidBearerTokenException
+                                    || failure.getCause() instanceof InvalidBearerTokenException;
+                            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                                    invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
+                            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "Authentication required",
+                                    invalid ? "The bearer token is not valid: " + failure.getMessage()
+                                            : "Send a bearer token (Authorization: Bearer <JWT>).");
+                        })
+                        .accessDeniedHandler((exchange, denied) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "forbidden", "Not allowed", "Your roles do not allow "
+                                        + exchange.getRequest().getMethod().name() + " "
+                                        + exchange.getRequest().getPath().value())))
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers(PUBLIC_PATHS).permitAll();
+                    for (AccessPolicy.Rule rule : policy.rules()) {
+                        exchanges.pathMatchers(rule.method(), rule.pattern())
+                                .access((authentication, context) -> decide(rule, authentication, context));
+                    }
+                    // Not in the table: nobody may call it.
+                    exchanges.anyExchange().denyAll();
+                });
+        return http.build();
+    }
+
+    /** Grants when the caller holds one of the rule's roles, and remembers which one it acts in. */
+    private static Mono<AuthorizationResult> decide(AccessPolicy.Rule rule,
+                                                      Mono<org.springframework.security.core.Authentication> authentication,
+                                                      AuthorizationContext context) {
+        return authentication
+                .filter(org.springframework.security.core.Authentication::isAuthenticated)
+                .map(auth -> {
+                    Set<String> held = roles(auth.getAuthorities());
+                    return rule.actingRole(held).map(role -> {
+                        context.getExchange().getAttributes().put(ACTING_ROLE, role);
+                        return (AuthorizationResult) new AuthorizationDecision(true);
+                    }).orElseGet(() -> new AuthorizationDecision(false));
+                })
+                .defaultIfEmpty(new AuthorizationDecision(false));
+    }
+
+    static Set<String> roles(Collection<? extends GrantedAuthority> authorities) {
+        return authorities.stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length()))
+                .collect(Collectors.toSet());
+    }
+
+    /** Principal = {@code preferred_username}, else {@code sub}; authorities = the roles claim. */
+    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> authentication(String rolesClaim) {
+        return jwt -> {
+            List<String> roles = jwt.hasClaim(rolesClaim) ? jwt.getClaimAsStringList(rolesClaim) : List.of();
+            List<GrantedAuthority> authorities = roles.stream()
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+            String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username")
+                    : jwt.getSubject();
+            return Mono.just(new JwtAuthenticationToken(jwt, authorities, name));
+        };
+    }
+}
