@@ -150,6 +150,52 @@ class EngagementApiIT {
     }
 
     @Test
+    void unreadableBodiesAreRefusedByNameAndChangeNothing() {
+        long before = storedEvents();
+        post("/engagements")
+                .bodyValue(Map.of("customerOrganisation", "Acme", "csm", "casey.csm", "reasons", List.of("GROWTH"),
+                        "deploymentType", "OMNIBUS_MULTI_NODE", "customerOrganization", "typo"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("customerOrganization")
+                .jsonPath("$.errors[0].reason").isEqualTo("unknown field");
+        post("/engagements")
+                .bodyValue(Map.of("customerOrganisation", "Acme", "csm", "casey.csm", "reasons", List.of("GROWTH"),
+                        "deploymentType", "MAINFRAME"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("deploymentType")
+                .jsonPath("$.errors[0].reason").value(reason -> assertThat(reason.toString())
+                        .startsWith("must be one of [OMNIBUS_SINGLE_NODE"));
+        post("/engagements").bodyValue("{\"customerOrganisation\": ").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        post("/engagements")
+                .bodyValue(Map.of("customerOrganisation", "x".repeat(300 * 1024), "csm", "casey.csm",
+                        "reasons", List.of("GROWTH"), "deploymentType", "OMNIBUS_MULTI_NODE"))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        post("/engagements").contentType(MediaType.TEXT_PLAIN).bodyValue("open it").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/engagements/{id}", "any").accept(MediaType.APPLICATION_XML).exchange()
+                .expectStatus().isEqualTo(406);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void problemsNeverLeakInternals() {
+        String body = post("/engagements").bodyValue("{\"reasons\": 5}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).doesNotContain("tools.jackson", "Exception", "\tat ", "com.upgradecoordination");
+    }
+
+    @Test
     void aRuleViolationIsAConflictWithItsReasonAndChangesNothing() {
         String engagementId = openEngagement();
         long before = storedEvents();

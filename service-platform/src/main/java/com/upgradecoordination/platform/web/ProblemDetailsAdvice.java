@@ -17,7 +17,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,6 +53,80 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(invalid, problem, headers, status, exchange);
     }
 
+    /**
+     * Unreadable bodies: unknown fields and unknown enum values are refused by name (the request
+     * decoder is strict, see {@link StrictJsonRequests}); a body over the size limit is 413.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+            ServerWebInputException unreadable, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (causedBy(unreadable, DataBufferLimitException.class) != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than this service accepts; nothing was changed.");
+            problem.setType(URI.create(TYPE_PREFIX + "too-large"));
+            problem.setTitle("Request too large");
+            return handleExceptionInternal(unreadable, problem, headers, HttpStatus.CONTENT_TOO_LARGE, exchange);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body cannot be read; nothing was changed.");
+        problem.setType(URI.create(TYPE_PREFIX + "invalid-input"));
+        problem.setTitle("Invalid input");
+        DatabindException databind = causedBy(unreadable, DatabindException.class);
+        if (databind != null) {
+            problem.setProperty("errors", List.of(Map.of("field", fieldOf(databind), "reason", reasonOf(databind))));
+        } else if (unreadable.getReason() != null && unreadable.getMethodParameter() == null) {
+            problem.setDetail(unreadable.getReason());
+        }
+        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    private static String fieldOf(DatabindException databind) {
+        String path = databind.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .reduce("", (a, b) -> a.isEmpty() || b.startsWith("[") ? a + b : a + "." + b);
+        return path.isEmpty() ? "(body)" : path;
+    }
+
+    private static String reasonOf(DatabindException databind) {
+        if (databind instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        if (databind instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (databind instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be a " + describe(mismatched.getTargetType());
+        }
+        return "cannot be read";
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "date or time in ISO-8601";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        return type == String.class ? "string" : "JSON object";
+    }
+
+    private static <T extends Throwable> T causedBy(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     public ProblemDetail ruleViolated(RuleViolationException violation) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
@@ -70,6 +150,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
         problem.setType(URI.create(TYPE_PREFIX + "invalid-input"));
         problem.setTitle("Invalid input");
+        return problem;
+    }
+
+    /** Anything unexpected: logged here, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail unexpected(Exception failure) {
+        log.error("Request failed", failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be processed; nothing was changed.");
+        problem.setType(URI.create(TYPE_PREFIX + "internal"));
+        problem.setTitle("Internal error");
         return problem;
     }
 

@@ -27,6 +27,11 @@ public class WebPlatformAutoConfiguration {
     }
 
     @Bean
+    public StrictJsonRequests strictJsonRequests(JsonMapper jsonMapper) {
+        return new StrictJsonRequests(jsonMapper);
+    }
+
+    @Bean
     public ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }
