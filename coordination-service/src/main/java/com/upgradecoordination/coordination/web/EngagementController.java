@@ -10,20 +10,25 @@ import com.upgradecoordination.coordination.readmodel.EngagementSummary;
 import com.upgradecoordination.coordination.readmodel.EngagementSummaryProjection;
 import com.upgradecoordination.platform.history.AggregateHistory;
 import com.upgradecoordination.platform.history.HistoryEntry;
+import com.upgradecoordination.platform.web.AggregateVersions;
 import com.upgradecoordination.platform.web.CommandDispatcher;
+import com.upgradecoordination.platform.web.IfMatch;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -37,14 +42,17 @@ public class EngagementController {
     private final CommandDispatcher commands;
     private final EngagementSummaryProjection summaries;
     private final AggregateHistory history;
+    private final AggregateVersions versions;
 
     public EngagementController(CommandDispatcher commands, EngagementSummaryProjection summaries,
-                                AggregateHistory history) {
+                                AggregateHistory history, AggregateVersions versions) {
         this.commands = commands;
         this.summaries = summaries;
         this.history = history;
+        this.versions = versions;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     public Mono<ResponseEntity<Map<String, String>>> open(@Valid @RequestBody EngagementRequests.OpenEngagement body,
                                                           ServerWebExchange exchange) {
@@ -56,53 +64,64 @@ public class EngagementController {
                         .body(Map.of("engagementId", engagementId))));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PutMapping("/{engagementId}/requirements")
     public Mono<ResponseEntity<Void>> recordRequirements(@PathVariable String engagementId,
                                                          @Valid @RequestBody EngagementRequests.Requirements body,
-                                                         ServerWebExchange exchange) {
+                                                         @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+            ServerWebExchange exchange) {
         var command = new RecordRequirementsCommand(engagementId, body.currentUsers(), body.expectedUsers(),
                 body.growthHorizonMonths(), body.peakRps(), body.highAvailability(), body.geo(),
-                body.targetCompletionDate());
+                body.targetCompletionDate(), IfMatch.parse(ifMatch));
         return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{engagementId}/plans")
     public Mono<ResponseEntity<Map<String, Object>>> submitPlan(@PathVariable String engagementId,
                                                                 @Valid @RequestBody EngagementRequests.Plan body,
-                                                                ServerWebExchange exchange) {
+                                                                @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+            ServerWebExchange exchange) {
         List<ProposedComponent> components = body.components().stream()
                 .map(c -> new ProposedComponent(c.component(), c.nodes(), c.vcpu(), c.memoryGb(), c.placement()))
                 .toList();
         var command = new SubmitPlanCommand(engagementId, body.author(), components, body.migrationApproach(),
-                body.rollbackApproach(), body.plannedWindowStart(), body.plannedWindowEnd(), body.planDocumentUrl());
+                body.rollbackApproach(), body.plannedWindowStart(), body.plannedWindowEnd(), body.planDocumentUrl(),
+                IfMatch.parse(ifMatch));
         return commands.<Integer>send(command, exchange)
                 .map(version -> ResponseEntity
                         .created(URI.create("/engagements/" + engagementId + "/plans/" + version))
                         .body(Map.of("engagementId", engagementId, "planVersion", version)));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{engagementId}/deviation-justification")
     public Mono<ResponseEntity<Void>> justifyDeviation(@PathVariable String engagementId,
                                                        @Valid @RequestBody EngagementRequests.DeviationJustification body,
-                                                       ServerWebExchange exchange) {
-        var command = new JustifyDeviationCommand(engagementId, body.reasonCategory(), body.explanation());
+                                                       @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+            ServerWebExchange exchange) {
+        var command = new JustifyDeviationCommand(engagementId, body.reasonCategory(), body.explanation(),
+                IfMatch.parse(ifMatch));
         return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{engagementId}/support-review-requests")
     public Mono<ResponseEntity<Map<String, String>>> requestSupportReview(@PathVariable String engagementId,
-                                                                          ServerWebExchange exchange) {
+                                                                          @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+            ServerWebExchange exchange) {
         String reviewId = UUID.randomUUID().toString();
-        return commands.send(new RequestSupportReviewCommand(engagementId, reviewId), exchange)
+        var command = new RequestSupportReviewCommand(engagementId, reviewId, IfMatch.parse(ifMatch));
+        return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
                         .body(Map.of("engagementId", engagementId, "reviewId", reviewId))));
     }
 
+    /** The engagement with its version as ETag (send it back as If-Match on a command). */
     @GetMapping("/{engagementId}")
-    public Mono<EngagementSummary> get(@PathVariable String engagementId) {
-        return Mono.fromCallable(() -> summaries.find(engagementId)
-                        .orElseThrow(() -> new AggregateNotFoundException(engagementId, "no such engagement")))
-                .subscribeOn(Schedulers.boundedElastic());
+    public Mono<EngagementSummary> get(@PathVariable String engagementId, ServerWebExchange exchange) {
+        return versions.withETag(engagementId, exchange, () -> summaries.find(engagementId)
+                .orElseThrow(() -> new AggregateNotFoundException(engagementId, "no such engagement")));
     }
 
     @GetMapping("/{engagementId}/history")

@@ -31,8 +31,12 @@ import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,7 +81,7 @@ class EngagementTest {
 
     static SubmitPlanCommand submitPlan(List<ProposedComponent> components) {
         return new SubmitPlanCommand(ID, PlanAuthor.CUSTOMER, components, "blue-green", "restore backup", null, null,
-                "https://wiki.example/plan");
+                "https://wiki.example/plan", null);
     }
 
     FixtureConfiguration<Engagement> fixture;
@@ -126,14 +130,14 @@ class EngagementTest {
         @Test
         void recordsRequirementsAndMatchesTheSizeByUsers() {
             fixture.given(OPENED)
-                    .when(new RecordRequirementsCommand(ID, 1500, 3000, 12, null, true, false, TARGET))
+                    .when(new RecordRequirementsCommand(ID, 1500, 3000, 12, null, true, false, TARGET, null))
                     .expectEvents(REQUIREMENTS_3K, MATCHED_3K);
         }
 
         @Test
         void rpsWinsWhenItAsksForTheLargerSize() {
             fixture.given(OPENED)
-                    .when(new RecordRequirementsCommand(ID, 900, 1000, 12, 150, false, false, TARGET))
+                    .when(new RecordRequirementsCommand(ID, 900, 1000, 12, 150, false, false, TARGET, null))
                     .expectEvents(new RequirementsRecordedEvent(ID, 900, 1000, 12, 150, false, false, TARGET),
                             new ReferenceArchitectureMatchedEvent(ID, "10k", "RPS"));
         }
@@ -141,14 +145,14 @@ class EngagementTest {
         @Test
         void unchangedSizeIsNotMatchedAgain() {
             fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
-                    .when(new RecordRequirementsCommand(ID, 1500, 2500, 12, null, true, false, TARGET))
+                    .when(new RecordRequirementsCommand(ID, 1500, 2500, 12, null, true, false, TARGET, null))
                     .expectEvents(new RequirementsRecordedEvent(ID, 1500, 2500, 12, null, true, false, TARGET));
         }
 
         @Test
         void changedRequirementsReMatchTheSize() {
             fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
-                    .when(new RecordRequirementsCommand(ID, 1500, 3001, 12, null, true, false, TARGET))
+                    .when(new RecordRequirementsCommand(ID, 1500, 3001, 12, null, true, false, TARGET, null))
                     .expectEvents(new RequirementsRecordedEvent(ID, 1500, 3001, 12, null, true, false, TARGET),
                             new ReferenceArchitectureMatchedEvent(ID, "5k", "USERS"));
         }
@@ -156,7 +160,7 @@ class EngagementTest {
         @Test
         void refusesFewerExpectedThanCurrentUsers() {
             fixture.given(OPENED)
-                    .when(new RecordRequirementsCommand(ID, 3000, 2000, 12, null, true, false, TARGET))
+                    .when(new RecordRequirementsCommand(ID, 3000, 2000, 12, null, true, false, TARGET, null))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }
@@ -164,7 +168,7 @@ class EngagementTest {
         @Test
         void refusesLoadBeyondTheLargestReferenceArchitecture() {
             fixture.given(OPENED)
-                    .when(new RecordRequirementsCommand(ID, 40_000, 60_000, 12, null, true, false, TARGET))
+                    .when(new RecordRequirementsCommand(ID, 40_000, 60_000, 12, null, true, false, TARGET, null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -223,7 +227,7 @@ class EngagementTest {
         @Test
         void justifiesTheDeviationOfTheLatestPlan() {
             fixture.given(deviatingPlan)
-                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, " Three Gitaly nodes are over budget "))
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, " Three Gitaly nodes are over budget ", null))
                     .expectEvents(justified);
         }
 
@@ -231,7 +235,7 @@ class EngagementTest {
         void refusesToJustifyAConformingPlan() {
             fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, conforming3k()),
                             new ArchitectureConformsEvent(ID, 1, "3k"))
-                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget"))
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -239,7 +243,7 @@ class EngagementTest {
         @Test
         void refusesToJustifyBeforeAnyPlan() {
             fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
-                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget"))
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("Submit a plan before you justify a deviation")
                     .expectNoEvents();
@@ -248,7 +252,7 @@ class EngagementTest {
         @Test
         void refusesToJustifyTwice() {
             fixture.given(deviatingPlan).andGiven(justified)
-                    .when(new JustifyDeviationCommand(ID, DeviationReason.OTHER, "again"))
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.OTHER, "again", null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -256,14 +260,14 @@ class EngagementTest {
         @Test
         void requestsASupportReviewWithTheFactsSupportNeeds() {
             fixture.given(deviatingPlan).andGiven(justified)
-                    .when(new RequestSupportReviewCommand(ID, "review-1"))
+                    .when(new RequestSupportReviewCommand(ID, "review-1", null))
                     .expectEvents(requested);
         }
 
         @Test
         void refusesASupportReviewBeforeJustification() {
             fixture.given(deviatingPlan)
-                    .when(new RequestSupportReviewCommand(ID, "review-1"))
+                    .when(new RequestSupportReviewCommand(ID, "review-1", null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -271,7 +275,7 @@ class EngagementTest {
         @Test
         void refusesASecondReviewWhileOneIsPending() {
             fixture.given(deviatingPlan).andGiven(justified, requested)
-                    .when(new RequestSupportReviewCommand(ID, "review-2"))
+                    .when(new RequestSupportReviewCommand(ID, "review-2", null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -291,6 +295,109 @@ class EngagementTest {
                     .when(new RecordSupportReviewOutcomeCommand(ID, "review-9", 1, SupportVerdict.SUPPORTABLE,
                             List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
                     .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    /** A stale expected version (If-Match): refused, whatever the handler would do. */
+    static Matcher<ConflictingAggregateVersionException> staleVersion(long expected, long actual) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(ConflictingAggregateVersionException conflict) {
+                return conflict.getExpectedVersion() == expected && conflict.getActualVersion() == actual;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a conflicting version: expected " + expected + ", actual " + actual);
+            }
+        };
+    }
+
+    /** Optimistic concurrency (SPEC S4): a command naming the version it was based on runs only on that version. */
+    @Nested
+    class ExpectedVersion {
+
+        final Object[] sized3k = {OPENED, REQUIREMENTS_3K, MATCHED_3K}; // version 2
+        final Object[] deviatingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, deviating3k()),
+            new ArchitectureDeviationDetectedEvent(ID, 1, "3k", GITALY_UNDERSIZED)}; // version 4
+        final DeviationJustifiedEvent justified =
+                new DeviationJustifiedEvent(ID, 1, DeviationReason.BUDGET, "Three Gitaly nodes are over budget");
+
+        SubmitPlanCommand submitPlanAt(long expectedVersion, List<ProposedComponent> components) {
+            return new SubmitPlanCommand(ID, PlanAuthor.CUSTOMER, components, "blue-green", "restore backup", null,
+                    null, "https://wiki.example/plan", expectedVersion);
+        }
+
+        @Test
+        void requirementsBasedOnTheCurrentVersionAreRecorded() {
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 1500, 3000, 12, null, true, false, TARGET, 0L))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(REQUIREMENTS_3K, MATCHED_3K);
+        }
+
+        @Test
+        void requirementsBasedOnAnOlderVersionAreRefused() {
+            fixture.given(sized3k)
+                    .when(new RecordRequirementsCommand(ID, 1500, 2500, 12, null, true, false, TARGET, 0L))
+                    .expectException(staleVersion(0, 2))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aVersionTheEngagementNeverHadIsRefused() {
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 1500, 3000, 12, null, true, false, TARGET, 3L))
+                    .expectException(staleVersion(3, 0))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPlanBasedOnTheCurrentVersionIsSubmitted() {
+            fixture.given(sized3k)
+                    .when(submitPlanAt(2, conforming3k()))
+                    .expectResultMessagePayload(1)
+                    .expectEvents(planSubmitted(1, conforming3k()), new ArchitectureConformsEvent(ID, 1, "3k"));
+        }
+
+        @Test
+        void aPlanBasedOnAnOlderVersionIsRefused() {
+            fixture.given(sized3k).andGiven(planSubmitted(1, conforming3k()), new ArchitectureConformsEvent(ID, 1, "3k"))
+                    .when(submitPlanAt(2, deviating3k()))
+                    .expectException(staleVersion(2, 4))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aJustificationBasedOnTheCurrentVersionIsRecorded() {
+            fixture.given(deviatingPlan)
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "Three Gitaly nodes are over budget",
+                            4L))
+                    .expectEvents(justified);
+        }
+
+        @Test
+        void aJustificationBasedOnAnOlderVersionIsRefused() {
+            fixture.given(deviatingPlan)
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", 2L))
+                    .expectException(staleVersion(2, 4))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReviewRequestBasedOnTheCurrentVersionIsSent() {
+            fixture.given(deviatingPlan).andGiven(justified)
+                    .when(new RequestSupportReviewCommand(ID, "review-1", 5L))
+                    .expectEvents(new SupportReviewRequestedEvent(ID, "review-1", 1, "Acme Corp", "casey.csm", "3k",
+                            GITALY_UNDERSIZED));
+        }
+
+        @Test
+        void aReviewRequestBasedOnAnOlderVersionIsRefused() {
+            fixture.given(deviatingPlan).andGiven(justified)
+                    .when(new RequestSupportReviewCommand(ID, "review-1", 4L))
+                    .expectException(staleVersion(4, 5))
                     .expectNoEvents();
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -42,6 +43,7 @@ public class InboxController {
                         .subscribeOn(Schedulers.boundedElastic()));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{recipient}/{notificationId}/read")
     public Mono<ResponseEntity<Void>> markRead(@PathVariable String recipient, @PathVariable String notificationId,
                                                ServerWebExchange exchange) {

@@ -10,6 +10,7 @@ import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
 import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
 import com.upgradecoordination.review.api.SupportVerdict;
 import java.util.List;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.FeatureMatcher;
@@ -35,7 +36,7 @@ class SupportReviewTest {
     }
 
     static CompleteSupportReviewCommand complete(SupportVerdict verdict, List<String> recommendations, String role) {
-        return new CompleteSupportReviewCommand(ID, verdict, recommendations, "sam.senior", role);
+        return new CompleteSupportReviewCommand(ID, verdict, recommendations, "sam.senior", role, null);
     }
 
     /** A rule violation of the named rule. */
@@ -179,6 +180,55 @@ class SupportReviewTest {
                     .when(complete(null, List.of("something"), "SENIOR_SUPPORT_ENGINEER"))
                     .expectException(IllegalArgumentException.class)
                     .expectExceptionMessage("verdict: required")
+                    .expectNoEvents();
+        }
+    }
+
+    /** Optimistic concurrency (SPEC S4): a completion naming the version it was based on runs only on that version. */
+    @Nested
+    class ExpectedVersion {
+
+        CompleteSupportReviewCommand completeAt(long expectedVersion) {
+            return new CompleteSupportReviewCommand(ID, SupportVerdict.SUPPORTABLE, List.of(), "sam.senior",
+                    "SENIOR_SUPPORT_ENGINEER", expectedVersion);
+        }
+
+        /** The review is at {@code actual}, the command expected {@code expected}. */
+        Matcher<ConflictingAggregateVersionException> staleVersion(long expected, long actual) {
+            return new FeatureMatcher<ConflictingAggregateVersionException, String>(
+                    equalTo(expected + "/" + actual), "expected/actual version", "versions") {
+                @Override
+                protected String featureValueOf(ConflictingAggregateVersionException conflict) {
+                    return conflict.getExpectedVersion() + "/" + conflict.getActualVersion();
+                }
+            };
+        }
+
+        @Test
+        void aCompletionBasedOnTheCurrentVersionIsRecorded() {
+            fixture.given(OPENED)
+                    .when(completeAt(0))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new SupportReviewCompletedEvent(ID, ENGAGEMENT, 2, SupportVerdict.SUPPORTABLE,
+                            List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
+        }
+
+        @Test
+        void aCompletionBasedOnAVersionTheReviewNeverHadIsRefused() {
+            fixture.given(OPENED)
+                    .when(completeAt(1))
+                    .expectException(staleVersion(1, 0))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCompletionBasedOnAnOlderVersionIsRefused() {
+            // Axon checks an older expected version after the handler ran, so here the rule speaks first;
+            // either way the command is refused and nothing is stored.
+            fixture.given(OPENED, new SupportReviewCompletedEvent(ID, ENGAGEMENT, 2, SupportVerdict.SUPPORTABLE,
+                            List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
+                    .when(completeAt(0))
+                    .expectException(rule("support-review-already-completed"))
                     .expectNoEvents();
         }
     }

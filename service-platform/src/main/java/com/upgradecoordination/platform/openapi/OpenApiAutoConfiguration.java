@@ -1,14 +1,20 @@
 package com.upgradecoordination.platform.openapi;
 
+import com.upgradecoordination.platform.security.AccessPolicy;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The OpenAPI document every service serves at {@code /v3/api-docs} (Swagger UI at
@@ -30,6 +36,16 @@ public class OpenApiAutoConfiguration {
 
     static final String FALLBACK_VERSION = "0.1.0";
 
+    static {
+        // swagger-core knows Jackson 2's JsonNode but not Jackson 3's: it would describe the node's
+        // Java getters (isArray, isNull ...) instead of "any JSON".
+        Schema<Object> anyJson = new Schema<>();
+        anyJson.setDescription("Free-form JSON");
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(JsonNode.class, anyJson)
+                .replaceWithSchema(ObjectNode.class, anyJson);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     public OpenAPI serviceOpenApi(Environment environment) {
@@ -50,8 +66,8 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
-    public PlatformOpenApiCustomizer platformOpenApiCustomizer() {
-        return new PlatformOpenApiCustomizer();
+    public PlatformOpenApiCustomizer platformOpenApiCustomizer(ObjectProvider<AccessPolicy> accessPolicy) {
+        return new PlatformOpenApiCustomizer(accessPolicy.getIfAvailable());
     }
 
     /**

@@ -1,11 +1,13 @@
 package com.upgradecoordination.platform.openapi;
 
+import com.upgradecoordination.platform.security.AccessPolicy;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.http.HttpMethod;
 
 /**
  * What every operation of every service has in common, added to springdoc's document so that the
@@ -27,9 +30,14 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  * <ul>
  *   <li>the security scheme {@value SharedComponents#BEARER_JWT} as the global requirement;</li>
  *   <li>problem+json error responses: 400, 401, 403 on every operation; 404 where the path has a
- *       variable; 409 on commands (POST, PUT, PATCH); 413 and 415 where there is a request body;</li>
- *   <li>the optional {@code Idempotency-Key} and {@code If-Match} request headers on commands, and
- *       {@code X-Correlation-Id} on every operation;</li>
+ *       variable; 409 and 422 (Idempotency-Key reused) on commands (POST, PUT, PATCH, DELETE); 413
+ *       and 415 where there is a request body;</li>
+ *   <li>the optional {@code Idempotency-Key} request header on commands (and the
+ *       {@code Idempotent-Replayed} header of their success answers), the shared description of
+ *       {@code If-Match} on the commands that declare it, and {@code X-Correlation-Id} on every
+ *       operation;</li>
+ *   <li>the roles the service's {@link AccessPolicy} allows, per operation;</li>
+ *   <li>{@code application/json} instead of springdoc's {@code *}{@code /*} for success answers;</li>
  *   <li>the {@code ETag} response header on reads of one resource (a GET whose path ends in a
  *       variable and whose answer is not a list);</li>
  *   <li>no {@code /actuator} paths, and paths, components and tags in a stable (sorted) order.</li>
@@ -39,8 +47,19 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
  */
 public class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
 
-    private static final Set<PathItem.HttpMethod> COMMANDS =
-            Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH);
+    static final String ALLOWED_ROLES_EXTENSION = "x-allowed-roles";
+
+    private static final Set<PathItem.HttpMethod> COMMANDS = Set.of(PathItem.HttpMethod.POST,
+            PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
+    private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    private static final String ANY_MEDIA_TYPE = "*/*";
+
+    private final AccessPolicy accessPolicy;
+
+    /** @param accessPolicy the service's access table, to name the roles of each operation; null if none */
+    public PlatformOpenApiCustomizer(AccessPolicy accessPolicy) {
+        this.accessPolicy = accessPolicy;
+    }
 
     @Override
     public void customise(OpenAPI openApi) {
@@ -74,13 +93,27 @@ public class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
         boolean command = COMMANDS.contains(method);
         boolean body = operation.getRequestBody() != null;
 
+        documentRoles(path, method, operation);
         addParameter(operation, SharedComponents.CORRELATION_ID_PARAMETER);
         if (command) {
             addParameter(operation, SharedComponents.IDEMPOTENCY_KEY_PARAMETER);
+        }
+        // Commands that check a version declare If-Match themselves; give them the shared description.
+        if (operation.getParameters() != null && operation.getParameters().removeIf(
+                p -> "header".equals(p.getIn()) && SharedComponents.IF_MATCH_PARAMETER.equalsIgnoreCase(p.getName()))) {
             addParameter(operation, SharedComponents.IF_MATCH_PARAMETER);
         }
 
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        responses.forEach((status, response) -> {
+            if (status.startsWith("2")) {
+                answerJson(response);
+                if (command) {
+                    response.addHeaderObject(SharedComponents.IDEMPOTENT_REPLAYED_HEADER, new Header()
+                            .$ref("#/components/headers/" + SharedComponents.IDEMPOTENT_REPLAYED_HEADER));
+                }
+            }
+        });
         if (method == PathItem.HttpMethod.GET && path.endsWith("}")) {
             responses.forEach((status, response) -> {
                 if (status.startsWith("2") && !answersAList(response)) {
@@ -97,6 +130,7 @@ public class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
         }
         if (command) {
             putError(responses, "409", SharedComponents.CONFLICT);
+            putError(responses, "422", SharedComponents.IDEMPOTENCY_KEY_REUSED);
         }
         if (body) {
             putError(responses, "413", SharedComponents.CONTENT_TOO_LARGE);
@@ -106,6 +140,40 @@ public class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
         new TreeMap<>(responses).forEach(ordered::addApiResponse);
         ordered.setExtensions(responses.getExtensions());
         operation.setResponses(ordered);
+    }
+
+    /**
+     * The roles of the access-table line that covers the operation, in its description and as
+     * {@value #ALLOWED_ROLES_EXTENSION}: the first of them the caller holds is the role it acts in.
+     */
+    private void documentRoles(String path, PathItem.HttpMethod method, Operation operation) {
+        if (accessPolicy == null) {
+            return;
+        }
+        List<String> roles = accessPolicy.ruleFor(HttpMethod.valueOf(method.name()), path)
+                .map(AccessPolicy.Rule::roles).orElse(List.of());
+        String sentence = roles.isEmpty()
+                ? "No line of the access table covers this operation: it is refused to everyone (403)."
+                : "Roles: " + String.join(", ", roles) + ". The caller acts in the first of them it holds; "
+                        + "other roles get 403.";
+        String description = operation.getDescription();
+        if (description == null || description.isBlank()) {
+            operation.setDescription(sentence);
+        } else if (!description.contains(sentence)) {
+            operation.setDescription(description + "\n\n" + sentence);
+        }
+        operation.addExtension(ALLOWED_ROLES_EXTENSION, roles);
+    }
+
+    /** The services answer JSON; springdoc says {@code *}{@code /*} when a handler does not declare it. */
+    private static void answerJson(ApiResponse response) {
+        Content content = response.getContent();
+        if (content == null || !content.containsKey(ANY_MEDIA_TYPE)) {
+            return;
+        }
+        Content json = new Content();
+        content.forEach((type, media) -> json.addMediaType(ANY_MEDIA_TYPE.equals(type) ? JSON : type, media));
+        response.setContent(json);
     }
 
     private static boolean answersAList(ApiResponse response) {

@@ -52,7 +52,7 @@ public class SecurityAutoConfiguration {
 
     private static final String[] PUBLIC_PATHS = {
         "/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
+        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
     };
 
     @Bean

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -133,6 +136,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_PREFIX + "rule-violation"));
         problem.setTitle("Refused by a business rule");
         problem.setProperty("rule", violation.rule());
+        return problem;
+    }
+
+    /**
+     * A command's expected version (If-Match) is not the aggregate's: someone changed it since the
+     * caller read it (or the caller named a version it cannot have read). Nothing was changed.
+     */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    public ProblemDetail staleVersion(ConflictingAggregateVersionException stale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The resource is at version " + stale.getActualVersion() + ", the request was based on version "
+                        + stale.getExpectedVersion() + "; read it again (its ETag is the version) and retry.");
+        problem.setType(URI.create(TYPE_PREFIX + "stale-version"));
+        problem.setTitle("Stale version");
+        problem.setProperty("expectedVersion", stale.getExpectedVersion());
+        problem.setProperty("actualVersion", stale.getActualVersion());
+        return problem;
+    }
+
+    /**
+     * Another instance changed the aggregate at the same moment (the event store's unique
+     * aggregate and sequence refused the append), or another conflicting modification.
+     */
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    public ProblemDetail concurrentModification(RuntimeException conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The resource was changed by another request at the same time; nothing was changed. "
+                        + "Read it again and retry.");
+        problem.setType(URI.create(TYPE_PREFIX + "stale-version"));
+        problem.setTitle("Stale version");
         return problem;
     }
 
