@@ -49,7 +49,16 @@ public final class LocalStackMain {
                     "spring.datasource.password", "",
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", issuer.publicKeyLocation()));
         }
-        LocalStack stack = LocalStack.start(broker, settings);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(broker, settings);
+        } catch (RuntimeException failure) {
+            // the broker's threads would keep the JVM alive with nothing to serve
+            log.error("The local stack could not start; stopping the Kafka broker", failure);
+            broker.stop();
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping the services and the Kafka broker");
             stack.close();
