@@ -35,6 +35,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.DynamicTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -291,9 +294,9 @@ class NotificationFlowIT {
                 .exchange();
     }
 
-    @Test
-    void everyLineOfTheAccessTableIsEnforced() {
-        AccessTableWalk.walk(anonymous, accessPolicy.rules());
+    @TestFactory
+    Stream<DynamicTest> everyLineOfTheAccessTableIsEnforced() {
+        return AccessTableWalk.walk(anonymous, accessPolicy.rules());
     }
 
     @Test
