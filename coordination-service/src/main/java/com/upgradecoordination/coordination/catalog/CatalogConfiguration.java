@@ -3,6 +3,12 @@ package com.upgradecoordination.coordination.catalog;
 import com.upgradecoordination.coordination.domain.ComponentSpec;
 import com.upgradecoordination.coordination.domain.ReferenceArchitecture;
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
+import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
+import com.upgradecoordination.coordination.domain.performance.GptRun;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -37,6 +43,42 @@ public class CatalogConfiguration {
             @Value("${coordination.catalog.reference-architectures:classpath:catalog/reference-architectures.v1.json}")
             Resource file) {
         return load(file);
+    }
+
+    @Bean
+    public GptBenchmarks gptBenchmarks(
+            @Value("${coordination.catalog.gpt-benchmarks:classpath:catalog/gpt-benchmarks.v1.json}") Resource file,
+            ReferenceArchitectureCatalog architectures) {
+        return loadBenchmarks(file, architectures);
+    }
+
+    /** GitLab's benchmark runs, each in GPT's own results format, checked against the sizes' API RPS. */
+    public static GptBenchmarks loadBenchmarks(Resource file, ReferenceArchitectureCatalog architectures) {
+        try (InputStream in = file.getInputStream()) {
+            JsonNode root = JsonMapper.builder().build().readTree(in);
+            if (!"gpt-benchmarks".equals(root.path("catalog").asString()) || !root.path("benchmarks").isObject()
+                    || root.path("source").asString().isBlank() || root.path("retrieved").asString().isBlank()) {
+                throw new IllegalStateException("not a gpt-benchmarks catalog with source, retrieved and benchmarks");
+            }
+            Map<String, Integer> apiRps = architectures.sizes().stream()
+                    .collect(Collectors.toMap(ReferenceArchitecture::size, ReferenceArchitecture::apiRps));
+            Map<String, GptRun> runs = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> entry : root.path("benchmarks").properties()) {
+                GptRun run = GptResultsReader.read(entry.getValue());
+                Integer expected = apiRps.get(entry.getKey());
+                if (expected == null || run.optionRps() != expected) {
+                    throw new IllegalStateException("benchmark " + entry.getKey() + " is not a reference size or its "
+                            + "load profile " + run.option() + " does not match the size's " + expected + " API RPS");
+                }
+                runs.put(entry.getKey(), run);
+            }
+            GptBenchmarks benchmarks = new GptBenchmarks(root.path("version").asInt(), runs, apiRps);
+            log.info("Loaded GPT benchmark catalog v{} (sizes {})", benchmarks.version(), runs.keySet());
+            return benchmarks;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("GPT benchmark catalog " + file.getDescription() + " is invalid: "
+                    + e.getMessage(), e);
+        }
     }
 
     public static ReferenceArchitectureCatalog load(Resource file) {
