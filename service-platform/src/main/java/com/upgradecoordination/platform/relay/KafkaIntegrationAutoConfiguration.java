@@ -23,6 +23,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -61,7 +62,12 @@ public class KafkaIntegrationAutoConfiguration {
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         DefaultKafkaProducerFactory<String, EventEnvelope> factory = new DefaultKafkaProducerFactory<>(
                 config, new StringSerializer(), new JacksonJsonSerializer<>(jsonMapper));
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, EventEnvelope> template = new KafkaTemplate<>(factory);
+        // Failed sends are logged without the record's contents: payloads name people (@PersonalData).
+        LoggingProducerListener<String, EventEnvelope> failures = new LoggingProducerListener<>();
+        failures.setIncludeContents(false);
+        template.setProducerListener(failures);
+        return template;
     }
 
     @Bean
