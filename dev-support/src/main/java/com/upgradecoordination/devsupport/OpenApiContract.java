@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -20,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Keeps a service's served OpenAPI document and its committed copy under {@code docs/openapi/}
- * in step. Each service's {@code OpenApiContractIT} fetches {@code /v3/api-docs} and calls
- * {@link #verify(String, String)}:
+ * in step. Each service's {@code OpenApiContractIT} calls {@link #verifyServedDocument(String, int)},
+ * which fetches {@code /v3/api-docs} without a token and hands it to {@link #verify(String, String)}:
  *
  * <ul>
  *   <li>the document is normalised: {@code servers} (it holds the test's random port) is dropped,
@@ -56,6 +58,16 @@ public final class OpenApiContract {
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
     private OpenApiContract() {
+    }
+
+    /** Fetches the document the service runs on {@code port} serves (without a token) and {@link #verify verifies} it. */
+    public static void verifyServedDocument(String serviceName, int port) {
+        String served = TestClients.anonymous(port, Duration.ofSeconds(30))
+                .get().uri("/v3/api-docs").accept(MediaType.APPLICATION_JSON)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        verify(serviceName, served);
     }
 
     /** Compares {@code servedDocument} with {@code docs/openapi/<serviceName>.json}, or writes it when updating. */

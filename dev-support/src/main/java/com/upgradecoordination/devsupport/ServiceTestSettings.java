@@ -2,11 +2,21 @@ package com.upgradecoordination.devsupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** The settings that point one service at a fresh test database and a test broker. */
 public final class ServiceTestSettings {
 
     private ServiceTestSettings() {
+    }
+
+    /**
+     * Points the service a test class starts at a fresh database and the JVM's {@link TestBroker}:
+     * the whole body of the class's {@code @DynamicPropertySource} method.
+     */
+    public static void register(DynamicPropertyRegistry registry, String serviceName) {
+        forService(serviceName, TestBroker.shared().bootstrapServers())
+                .forEach((key, value) -> registry.add(key, () -> value));
     }
 
     public static Map<String, String> forService(String serviceName, String bootstrapServers) {

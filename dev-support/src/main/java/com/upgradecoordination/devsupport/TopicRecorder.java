@@ -1,6 +1,7 @@
 package com.upgradecoordination.devsupport;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -9,12 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads topics from the beginning in the background and keeps every record, so a test can
- * stimulate a service and wait for the event it should publish.
+ * Reads topics in the background and keeps every record, so a test can stimulate a service and
+ * wait for the event it should publish: from the beginning, or with {@link #fromNow} only what is
+ * published after the recorder was made.
  */
 public final class TopicRecorder implements AutoCloseable {
 
@@ -27,17 +31,70 @@ public final class TopicRecorder implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Thread poller;
 
+    /** Records {@code topics} from their beginning. */
     public TopicRecorder(String bootstrapServers, String... topics) {
+        this(bootstrapServers, false, topics);
+    }
+
+    /**
+     * Records only what is published to {@code topics} once this returns, so that on a broker the
+     * tests of several classes share ({@link TestBroker}) the records of the others are not there.
+     */
+    public static TopicRecorder fromNow(String bootstrapServers, String... topics) {
+        return new TopicRecorder(bootstrapServers, true, topics);
+    }
+
+    private TopicRecorder(String bootstrapServers, boolean fromNow, String... topics) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "topic-recorder-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(topics));
+        try {
+            if (fromNow) {
+                List<TopicPartition> partitions = partitionsOf(topics);
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                // looks the end offsets up now rather than at the first poll, after records may have come
+                partitions.forEach(consumer::position);
+            } else {
+                consumer.subscribe(List.of(topics));
+            }
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
         poller = new Thread(this::poll, "topic-recorder");
         poller.setDaemon(true);
         poller.start();
+    }
+
+    /** Every partition of {@code topics}; asking for a topic that does not exist yet creates it. */
+    private List<TopicPartition> partitionsOf(String... topics) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> found = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            while (found.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topic " + topic + " has no partitions");
+                }
+                sleep(100);
+                found = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            }
+            found.forEach(partition -> partitions.add(new TopicPartition(partition.topic(), partition.partition())));
+        }
+        return partitions;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a topic", e);
+        }
     }
 
     public List<Received> received() {

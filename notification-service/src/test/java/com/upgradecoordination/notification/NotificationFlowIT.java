@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.AccessTableWalk;
-import com.upgradecoordination.devsupport.KraftBroker;
-import com.upgradecoordination.devsupport.TestTokens;
-import com.upgradecoordination.platform.security.AccessPolicy;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestBroker;
+import com.upgradecoordination.devsupport.TestClients;
+import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.events.EventContract;
@@ -21,6 +21,7 @@ import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
+import com.upgradecoordination.platform.security.AccessPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=notification-service")
 class NotificationFlowIT {
 
-    static final KraftBroker broker = KraftBroker.onFreePorts().start();
     static final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.shared().bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final List<ArchitectureDeviation> GITALY_UNDERSIZED =
@@ -68,14 +68,12 @@ class NotificationFlowIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        ServiceTestSettings.forService("notification-service", broker.bootstrapServers())
-                .forEach((key, value) -> registry.add(key, () -> value));
+        ServiceTestSettings.register(registry, "notification-service");
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void closeProducer() {
         producer.close(Duration.ofSeconds(5));
-        broker.stop();
     }
 
     @LocalServerPort
@@ -95,10 +93,9 @@ class NotificationFlowIT {
 
     @BeforeEach
     void freshCase() {
-        anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        anonymous = TestClients.anonymous(port);
         // reads as an auditor (who may read every inbox) unless a request says otherwise
-        http = anonymous.mutate().defaultHeaders(TestTokens.bearer("ada.auditor", "AUDITOR")).build();
+        http = TestClients.asAuditor(port);
         caseId = UUID.randomUUID().toString();
         csm = "casey.csm." + caseId.substring(0, 8);
     }
@@ -156,7 +153,8 @@ class NotificationFlowIT {
 
     @Test
     void supportsVerdictReachesTheCsmsInboxAndTheCaseHistoryOnceAlthoughItIsDeliveredTwice() throws Exception {
-        try (TopicRecorder notificationTopic = new TopicRecorder(broker.bootstrapServers(), Topics.NOTIFICATION)) {
+        try (TopicRecorder notificationTopic =
+                     new TopicRecorder(TestBroker.shared().bootstrapServers(), Topics.NOTIFICATION)) {
             publish(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")));
             await().atMost(PATIENCE).until(this::caseKnown);
 

@@ -3,8 +3,8 @@ package com.upgradecoordination.coordination.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.upgradecoordination.devsupport.KraftBroker;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.platform.web.IdempotencyKeys;
 import com.upgradecoordination.platform.web.ProblemDetailsAdvice;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,17 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=coordination-service")
 class ConcurrencyAndIdempotencyIT {
 
-    static final KraftBroker broker = KraftBroker.onFreePorts().start();
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        ServiceTestSettings.forService("coordination-service", broker.bootstrapServers())
-                .forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.stop();
+        ServiceTestSettings.register(registry, "coordination-service");
     }
 
     static final String CSM = "casey.csm";
@@ -77,8 +68,7 @@ class ConcurrencyAndIdempotencyIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        http = TestClients.anonymous(port);
     }
 
     static String openBody(String customer) {

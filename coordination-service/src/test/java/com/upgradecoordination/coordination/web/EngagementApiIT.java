@@ -5,16 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.AccessTableWalk;
 import com.upgradecoordination.devsupport.DevTokenIssuer;
-import com.upgradecoordination.devsupport.KraftBroker;
-import com.upgradecoordination.devsupport.TestTokens;
-import com.upgradecoordination.platform.security.AccessPolicy;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestBroker;
+import com.upgradecoordination.devsupport.TestClients;
+import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.platform.security.AccessPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
@@ -36,17 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=coordination-service")
 class EngagementApiIT {
 
-    static final KraftBroker broker = KraftBroker.onFreePorts().start();
-
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        ServiceTestSettings.forService("coordination-service", broker.bootstrapServers())
-                .forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.stop();
+        ServiceTestSettings.register(registry, "coordination-service");
     }
 
     @LocalServerPort
@@ -64,10 +56,9 @@ class EngagementApiIT {
 
     @BeforeEach
     void client() {
-        anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        anonymous = TestClients.anonymous(port);
         // reads as an auditor unless a request says otherwise
-        http = anonymous.mutate().defaultHeaders(TestTokens.bearer("ada.auditor", "AUDITOR")).build();
+        http = TestClients.asAuditor(port);
     }
 
     WebTestClient.RequestBodySpec post(String uri) {
@@ -93,7 +84,8 @@ class EngagementApiIT {
 
     @Test
     void openingAnEngagementStoresTheEventWithItsAuditFactsAndPublishesIt() throws Exception {
-        try (TopicRecorder coordinationTopic = new TopicRecorder(broker.bootstrapServers(), Topics.COORDINATION)) {
+        try (TopicRecorder coordinationTopic =
+                     TopicRecorder.fromNow(TestBroker.shared().bootstrapServers(), Topics.COORDINATION)) {
             String engagementId = openEngagement();
 
             JsonNode history = http.get().uri("/engagements/{id}/history", engagementId).exchange()

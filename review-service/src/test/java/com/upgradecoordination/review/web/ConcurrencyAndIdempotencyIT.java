@@ -1,30 +1,20 @@
 package com.upgradecoordination.review.web;
 
+import static com.upgradecoordination.review.web.CoordinationServiceStandIn.KAFKA_WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.upgradecoordination.devsupport.KraftBroker;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
-import com.upgradecoordination.events.Actor;
-import com.upgradecoordination.events.EventEnvelope;
-import com.upgradecoordination.events.Topics;
-import com.upgradecoordination.events.coordination.ArchitectureDeviation;
-import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.platform.web.IdempotencyKeys;
 import com.upgradecoordination.platform.web.ProblemDetailsAdvice;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,8 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SPEC S4 on review-service, against a real PostgreSQL and Kafka broker: a review's read carries
@@ -51,28 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=review-service")
 class ConcurrencyAndIdempotencyIT {
 
-    static final KraftBroker broker = KraftBroker.onFreePorts().start();
-    static final JsonMapper json = JsonMapper.builder().build();
-    static final KafkaProducer<String, String> coordinationService = producer();
-    static final Duration KAFKA_WAIT = Duration.ofSeconds(60);
+    @AutoClose
+    static final CoordinationServiceStandIn coordinationService = new CoordinationServiceStandIn();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        ServiceTestSettings.forService("review-service", broker.bootstrapServers())
-                .forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        coordinationService.close(Duration.ofSeconds(5));
-        broker.stop();
-    }
-
-    static KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        ServiceTestSettings.register(registry, "review-service");
     }
 
     static final String SUPPORTABLE = "{\"verdict\":\"SUPPORTABLE\",\"recommendations\":[]}";
@@ -92,22 +64,12 @@ class ConcurrencyAndIdempotencyIT {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        http = TestClients.anonymous(port);
     }
 
     /** A review opened the way it is in production: from coordination-service's event on Kafka. */
     String openReview() throws Exception {
-        String engagementId = "engagement-" + UUID.randomUUID();
-        String reviewId = "review-" + UUID.randomUUID();
-        var payload = new SupportReviewRequested(engagementId, reviewId, 2, "Acme Corp", "casey.csm", "3k",
-                List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")));
-        var envelope = new EventEnvelope(UUID.randomUUID().toString(), engagementId, "coordination-service",
-                "Engagement", engagementId, 7, "SupportReviewRequested", 1, Instant.now(),
-                new Actor("casey.csm", "CSM"), "corr-" + UUID.randomUUID(), "request-" + UUID.randomUUID(),
-                "HTTP POST /engagements/" + engagementId + "/support-review-requests", json.valueToTree(payload));
-        coordinationService.send(new ProducerRecord<>(Topics.COORDINATION, engagementId,
-                json.writeValueAsString(envelope))).get();
+        String reviewId = coordinationService.requestReview();
         await().atMost(KAFKA_WAIT).until(() -> read(reviewId).getStatus().value() == 200);
         return reviewId;
     }

@@ -1,32 +1,28 @@
 package com.upgradecoordination.review.web;
 
+import static com.upgradecoordination.review.web.CoordinationServiceStandIn.KAFKA_WAIT;
+import static com.upgradecoordination.review.web.CoordinationServiceStandIn.envelope;
+import static com.upgradecoordination.review.web.CoordinationServiceStandIn.reviewRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.AccessTableWalk;
-import com.upgradecoordination.devsupport.KraftBroker;
-import com.upgradecoordination.devsupport.TestTokens;
-import com.upgradecoordination.platform.security.AccessPolicy;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestBroker;
+import com.upgradecoordination.devsupport.TestClients;
+import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
-import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
-import com.upgradecoordination.events.coordination.ArchitectureDeviation;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
+import com.upgradecoordination.platform.security.AccessPolicy;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
@@ -51,28 +47,14 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=review-service")
 class SupportReviewApiIT {
 
-    static final KraftBroker broker = KraftBroker.onFreePorts().start();
     static final JsonMapper json = JsonMapper.builder().build();
-    static final KafkaProducer<String, String> coordinationService = producer();
-    static final Duration KAFKA_WAIT = Duration.ofSeconds(60);
+
+    @AutoClose
+    static final CoordinationServiceStandIn coordinationService = new CoordinationServiceStandIn();
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        ServiceTestSettings.forService("review-service", broker.bootstrapServers())
-                .forEach((key, value) -> registry.add(key, () -> value));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        coordinationService.close(Duration.ofSeconds(5));
-        broker.stop();
-    }
-
-    static KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        ServiceTestSettings.register(registry, "review-service");
     }
 
     @LocalServerPort
@@ -89,29 +71,9 @@ class SupportReviewApiIT {
 
     @BeforeEach
     void client() {
-        anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        anonymous = TestClients.anonymous(port);
         // reads as an auditor unless a request says otherwise
-        http = anonymous.mutate().defaultHeaders(TestTokens.bearer("ada.auditor", "AUDITOR")).build();
-    }
-
-    /** What coordination-service publishes when the CSM asks Support to review a deviating plan. */
-    static EventEnvelope reviewRequested(String engagementId, String reviewId) {
-        var payload = new SupportReviewRequested(engagementId, reviewId, 2, "Acme Corp", "casey.csm", "3k",
-                List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")));
-        return envelope(engagementId, "SupportReviewRequested", json.valueToTree(payload));
-    }
-
-    static EventEnvelope envelope(String engagementId, String type, JsonNode payload) {
-        return new EventEnvelope(UUID.randomUUID().toString(), engagementId, "coordination-service", "Engagement",
-                engagementId, 7, type, 1, Instant.now(), new Actor("casey.csm", "CSM"),
-                "corr-" + UUID.randomUUID(), "request-" + UUID.randomUUID(),
-                "HTTP POST /engagements/" + engagementId + "/support-review-requests", payload);
-    }
-
-    static void publish(EventEnvelope envelope) throws Exception {
-        coordinationService.send(new ProducerRecord<>(Topics.COORDINATION, envelope.caseId(),
-                json.writeValueAsString(envelope))).get();
+        http = TestClients.asAuditor(port);
     }
 
     JsonNode review(String reviewId) {
@@ -135,8 +97,7 @@ class SupportReviewApiIT {
 
     /** A review opened the way it is in production: from coordination-service's event on Kafka. */
     String openReview() throws Exception {
-        String reviewId = "review-" + UUID.randomUUID();
-        publish(reviewRequested("engagement-" + UUID.randomUUID(), reviewId));
+        String reviewId = coordinationService.requestReview();
         awaitOpen(reviewId);
         return reviewId;
     }
@@ -173,11 +134,12 @@ class SupportReviewApiIT {
 
     @Test
     void aRequestedReviewOpensOnceIsCompletedBySeniorSupportAndPublished() throws Exception {
-        try (TopicRecorder reviewTopic = new TopicRecorder(broker.bootstrapServers(), Topics.REVIEW)) {
+        try (TopicRecorder reviewTopic =
+                     new TopicRecorder(TestBroker.shared().bootstrapServers(), Topics.REVIEW)) {
             String engagementId = "engagement-" + UUID.randomUUID();
             String reviewId = "review-" + UUID.randomUUID();
             EventEnvelope requested = reviewRequested(engagementId, reviewId);
-            publish(requested);
+            coordinationService.publish(requested);
             awaitOpen(reviewId);
 
             JsonNode opened = review(reviewId);
@@ -212,9 +174,9 @@ class SupportReviewApiIT {
 
             // Kafka delivers at least once: the same event again, then another review of the same case
             // behind it on the same partition. Once that one is open, the duplicate has been handled.
-            publish(requested);
+            coordinationService.publish(requested);
             String secondReviewId = "review-" + UUID.randomUUID();
-            publish(reviewRequested(engagementId, secondReviewId));
+            coordinationService.publish(reviewRequested(engagementId, secondReviewId));
             awaitOpen(secondReviewId);
             assertThat(history(reviewId)).hasSize(1);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_integration_event WHERE event_id = :id")
@@ -363,21 +325,21 @@ class SupportReviewApiIT {
     @Test
     void otherEventsAreIgnoredAndRefusedRequestsAreRecordedWithoutHoldingUpTheCase() throws Exception {
         String engagementId = "engagement-" + UUID.randomUUID();
-        publish(envelope(engagementId, "EngagementOpened", json.valueToTree(new EngagementOpened(engagementId,
-                "Acme Corp", "casey.csm", List.of("GROWTH"), "OMNIBUS_MULTI_NODE"))));
+        coordinationService.publish(envelope(engagementId, "EngagementOpened", json.valueToTree(
+                new EngagementOpened(engagementId, "Acme Corp", "casey.csm", List.of("GROWTH"), "OMNIBUS_MULTI_NODE"))));
         String invalidReviewId = "review-" + UUID.randomUUID();
         EventEnvelope invalid = envelope(engagementId, "SupportReviewRequested", json.valueToTree(
                 new SupportReviewRequested(engagementId, invalidReviewId, 2, "Acme Corp", "casey.csm", "3k",
                         List.of())));
-        publish(invalid);
+        coordinationService.publish(invalid);
         String reviewId = "review-" + UUID.randomUUID();
-        publish(reviewRequested(engagementId, reviewId));
+        coordinationService.publish(reviewRequested(engagementId, reviewId));
         // another event (not a redelivery) asking again for a review that is already open
         EventEnvelope requestedAgain = reviewRequested(engagementId, reviewId);
-        publish(requestedAgain);
+        coordinationService.publish(requestedAgain);
         // the same case's next record, behind all of these on the same partition
         String nextReviewId = "review-" + UUID.randomUUID();
-        publish(reviewRequested(engagementId, nextReviewId));
+        coordinationService.publish(reviewRequested(engagementId, nextReviewId));
 
         awaitOpen(nextReviewId);
         assertThat(outcomeOf(invalid)).isEqualTo("REJECTED");
