@@ -84,7 +84,7 @@ class BrokerOutageIT {
 
     private static String driveToDeviatingPlan(Engagements engagements, String customer) {
         String engagementId = engagements.open(customer, CSM);
-        engagements.recordRequirementsFor3k(engagementId);
+        engagements.recordRequirementsFor10k(engagementId);
         engagements.submitDeviatingPlan(engagementId);
         return engagementId;
     }

@@ -11,20 +11,21 @@ import tools.jackson.databind.JsonNode;
 /** Drives coordination-service's engagement endpoints the way the CSM tooling does. */
 final class Engagements {
 
-    /** The 3k reference architecture, except Gitaly on one node instead of three. */
-    static final List<Map<String, Object>> DEVIATING_3K_PLAN = List.of(
+    /** The 10k reference architecture, except Gitaly on one node instead of three. */
+    static final List<Map<String, Object>> DEVIATING_10K_PLAN = List.of(
             component("external-load-balancer", 1, 4, 3.6),
             component("consul", 3, 2, 1.8),
-            component("postgresql", 3, 2, 7.5),
+            component("postgresql", 3, 8, 30),
             component("pgbouncer", 3, 2, 1.8),
             component("internal-load-balancer", 1, 4, 3.6),
-            component("redis", 3, 2, 7.5),
-            component("gitaly", 1, 4, 15),
+            component("redis-cache", 3, 4, 15),
+            component("redis-persistent", 3, 4, 15),
+            component("gitaly", 1, 16, 60),
             component("praefect", 3, 2, 1.8),
             component("praefect-postgresql", 1, 2, 1.8),
-            component("sidekiq", 2, 4, 15),
-            component("gitlab-rails", 3, 8, 7.2),
-            component("monitoring", 1, 2, 1.8));
+            component("sidekiq", 4, 4, 15),
+            component("gitlab-rails", 3, 32, 28.8),
+            component("monitoring", 1, 4, 3.6));
 
     private final WebTestClient csm;
 
@@ -45,22 +46,53 @@ final class Engagements {
         return created.get("engagementId").asString();
     }
 
-    void recordRequirementsFor3k(String engagementId) {
+    void recordRequirementsFor10k(String engagementId) {
         csm.put().uri("/engagements/{id}/requirements", engagementId)
-                .bodyValue(Map.of("currentUsers", 1800, "expectedUsers", 2800, "growthHorizonMonths", 18,
+                .bodyValue(Map.of("currentUsers", 6000, "expectedUsers", 9000, "growthHorizonMonths", 18,
                         "highAvailability", true, "geo", false, "targetCompletionDate", "2027-09-30"))
                 .exchange().expectStatus().isNoContent();
     }
 
     int submitDeviatingPlan(String engagementId) {
         JsonNode plan = csm.post().uri("/engagements/{id}/plans", engagementId)
-                .bodyValue(Map.of("author", "CUSTOMER", "components", DEVIATING_3K_PLAN,
+                .bodyValue(Map.of("author", "CUSTOMER", "components", DEVIATING_10K_PLAN,
                         "migrationApproach", "Geo replication, then failover",
                         "rollbackApproach", "Fail back to the old primary",
                         "planDocumentUrl", "https://gitlab.example/acme/collab/-/wikis/upgrade-plan"))
                 .exchange().expectStatus().isCreated()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         return plan.get("planVersion").asInt();
+    }
+
+    /** Steps a and b of the deviation process: the reference was reviewed; revising it was ruled out. */
+    void reviewReferenceAndRuleOutRevision(String engagementId) {
+        step(engagementId, "reference-architecture-review", null);
+        step(engagementId, "revision-discussion", Map.of("outcome", "CANNOT_REVISE",
+                "notes", "Two more Gitaly nodes are not in budget"));
+    }
+
+    /** Steps d and e: expectations set, then the customer's GPT results compared with the benchmark. */
+    String setExpectationsAndSubmitPerformance(String engagementId) throws java.io.IOException {
+        step(engagementId, "expectations", null);
+        byte[] results = new org.springframework.core.io.ClassPathResource("gpt-10k_results.json").getContentAsByteArray();
+        JsonNode compared = csm.post().uri("/engagements/{id}/performance-results", engagementId)
+                .bodyValue(new String(results, java.nio.charset.StandardCharsets.UTF_8))
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return compared.get("verdict").asString();
+    }
+
+    /** Steps g and h. */
+    void adviseAndDocument(String engagementId) {
+        step(engagementId, "future-adoption-advice", null);
+        step(engagementId, "documentation",
+                Map.of("location", "https://gitlab.example/acme/collaboration/-/wikis/architecture-review"));
+        step(engagementId, "documentation/shared-with-support", null);
+    }
+
+    private void step(String engagementId, String step, Map<String, Object> body) {
+        var request = csm.post().uri("/engagements/{id}/" + step, engagementId);
+        (body == null ? request.exchange() : request.bodyValue(body).exchange()).expectStatus().isNoContent();
     }
 
     void justifyDeviation(String engagementId) {

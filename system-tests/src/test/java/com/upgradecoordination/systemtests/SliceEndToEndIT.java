@@ -15,10 +15,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The walking skeleton's case, end to end: the CSM drives a deviating engagement to a support
- * review over HTTP; review-service receives the request from Kafka, a Senior Support Engineer
- * completes it over HTTP; coordination-service receives the verdict from Kafka and shows it in
- * the engagement's state and history; notification-service tells the CSM.
+ * A deviating case end to end: the CSM drives the deviation process over HTTP up to a support
+ * review; review-service receives the request from Kafka, a Senior Support Engineer completes it
+ * over HTTP; coordination-service receives the verdict from Kafka and shows it in the engagement's
+ * state and history; notification-service tells the CSM; the last steps accept the deviation.
  */
 class SliceEndToEndIT {
 
@@ -35,12 +35,14 @@ class SliceEndToEndIT {
     }
 
     @Test
-    void aDeviatingPlanGoesToSupportAndTheVerdictComesBackIntoTheCase() {
+    void aDeviatingPlanGoesThroughTheDeviationProcessToAcceptance() throws Exception {
         Engagements engagements = new Engagements(running.as(Service.COORDINATION, "casey.csm", "CSM"));
         String engagementId = engagements.open("Acme Corp", "casey.csm");
-        engagements.recordRequirementsFor3k(engagementId);
+        engagements.recordRequirementsFor10k(engagementId);
         assertThat(engagements.submitDeviatingPlan(engagementId)).isEqualTo(1);
+        engagements.reviewReferenceAndRuleOutRevision(engagementId);
         engagements.justifyDeviation(engagementId);
+        assertThat(engagements.setExpectationsAndSubmitPerformance(engagementId)).isEqualTo("AT_OR_ABOVE_BENCHMARK");
         String reviewId = engagements.requestSupportReview(engagementId);
 
         WebTestClient senior = running.as(Service.REVIEW, "sam.senior", "SENIOR_SUPPORT_ENGINEER");
@@ -57,14 +59,16 @@ class SliceEndToEndIT {
 
         JsonNode state = engagements.awaitStatus(engagementId, "SUPPORT_REVIEW_COMPLETED");
         assertThat(state.get("supportReviewVerdict").asString()).isEqualTo("SUPPORTABLE_WITH_CHANGES");
-        assertThat(state.get("referenceSize").asString()).isEqualTo("3k");
+        assertThat(state.get("referenceSize").asString()).isEqualTo("10k");
+        assertThat(state.get("performanceVerdict").asString()).isEqualTo("AT_OR_ABOVE_BENCHMARK");
 
         JsonNode history = engagements.history(engagementId);
         List<String> types = new ArrayList<>();
         history.forEach(entry -> types.add(entry.get("type").asString()));
         assertThat(types).containsExactly("EngagementOpened", "RequirementsRecorded", "ReferenceArchitectureMatched",
-                "PlanSubmitted", "ArchitectureDeviationDetected", "DeviationJustified", "SupportReviewRequested",
-                "SupportReviewOutcomeReceived");
+                "PlanSubmitted", "ArchitectureDeviationDetected", "ReferenceArchitectureReviewed", "RevisionDiscussed",
+                "DeviationJustified", "ExpectationsSet", "PerformanceResultsSubmitted", "PerformanceCompared",
+                "SupportReviewRequested", "SupportReviewOutcomeReceived");
         JsonNode outcome = history.get(history.size() - 1);
         assertThat(outcome.get("payload").get("reviewer").asString()).isEqualTo("sam.senior");
         assertThat(outcome.get("payload").get("reviewerLevel").asString()).isEqualTo("SENIOR_SUPPORT_ENGINEER");
@@ -92,5 +96,12 @@ class SliceEndToEndIT {
             entries.forEach(entry -> notified.add(entry.get("sourceEventType").asString()));
             assertThat(notified).contains("SupportReviewCompleted");
         });
+
+        // g and h complete the process: the deviation is accepted
+        engagements.adviseAndDocument(engagementId);
+        JsonNode accepted = engagements.awaitStatus(engagementId, "DEVIATION_ACCEPTED");
+        assertThat(accepted.get("deviationAcceptedPlanVersion").asInt()).isEqualTo(1);
+        JsonNode finalHistory = engagements.history(engagementId);
+        assertThat(finalHistory.get(finalHistory.size() - 1).get("type").asString()).isEqualTo("DeviationAccepted");
     }
 }

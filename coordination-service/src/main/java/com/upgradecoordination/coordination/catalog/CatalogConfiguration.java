@@ -4,6 +4,7 @@ import com.upgradecoordination.coordination.domain.ComponentSpec;
 import com.upgradecoordination.coordination.domain.ReferenceArchitecture;
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
 import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
+import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,11 @@ public class CatalogConfiguration {
             @Value("${coordination.catalog.reference-architectures:classpath:catalog/reference-architectures.v1.json}")
             Resource file) {
         return load(file);
+    }
+
+    @Bean
+    public GptResultsFormat gptResultsFormat() {
+        return json -> GptResultsReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Bean

@@ -2,22 +2,46 @@ package com.upgradecoordination.coordination.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
 import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
+import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
 import com.upgradecoordination.coordination.api.Deviation;
+import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
+import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
+import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
+import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
+import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
+import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
+import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
+import com.upgradecoordination.coordination.api.PerformanceTestDelta;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.RecordDocumentationCommand;
 import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
+import com.upgradecoordination.coordination.api.RecordRevisionDiscussionCommand;
 import com.upgradecoordination.coordination.api.RecordSupportReviewOutcomeCommand;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
+import com.upgradecoordination.coordination.api.ReferenceArchitectureReviewedEvent;
 import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
+import com.upgradecoordination.coordination.api.ReturnedToPlanningEvent;
+import com.upgradecoordination.coordination.api.RevisionDiscussedEvent;
+import com.upgradecoordination.coordination.api.RevisionOutcome;
+import com.upgradecoordination.coordination.api.SetExpectationsCommand;
+import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
+import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
 import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEvent;
 import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
+import com.upgradecoordination.coordination.api.SupportVerdict;
+import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
+import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
+import com.upgradecoordination.coordination.domain.performance.GptRun;
+import com.upgradecoordination.coordination.domain.performance.PerformanceComparison;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,7 +64,20 @@ public class Engagement {
     private List<Deviation> latestDeviations = List.of();
     private int latestPlanVersion;
     private boolean latestPlanDeviates;
+    // The deviation process (SPEC C6): each step is remembered for the plan version it was taken
+    // on, so a new plan version starts the process afresh.
+    private int referenceArchitectureReviewedFor;
+    private int revisionDiscussedFor;
+    private RevisionOutcome revisionOutcome;
     private int justifiedPlanVersion;
+    private int expectationsSetFor;
+    private int performanceComparedFor;
+    private int futureAdoptionAdvisedFor;
+    private int documentationRecordedFor;
+    private int documentationSharedFor;
+    private int supportableVerdictFor;
+    private SupportVerdict supportVerdict;
+    private int deviationAcceptedFor;
     private String pendingReviewId;
     private int pendingReviewPlanVersion;
 
@@ -116,6 +153,27 @@ public class Engagement {
         return version;
     }
 
+    /** a. The customer knows and has reviewed the reference architecture for their size. */
+    @CommandHandler
+    public void handle(ConfirmReferenceArchitectureReviewedCommand command) {
+        requireDeviatingPlan("confirm the reference architecture was reviewed");
+        requireNotYet(referenceArchitectureReviewedFor, "reference-architecture-already-reviewed",
+                "The customer's review of the reference architecture");
+        apply(new ReferenceArchitectureReviewedEvent(engagementId, latestPlanVersion));
+    }
+
+    /** b. How the customer could revise the architecture to match the reference, and what they decided. */
+    @CommandHandler
+    public void handle(RecordRevisionDiscussionCommand command) {
+        requireDeviatingPlan("record the revision discussion");
+        if (command.outcome() == null) {
+            throw new IllegalArgumentException("outcome: required");
+        }
+        requireNotYet(revisionDiscussedFor, "revision-already-discussed", "The revision discussion");
+        apply(new RevisionDiscussedEvent(engagementId, latestPlanVersion, command.outcome(),
+                command.notes() == null ? null : command.notes().strip()));
+    }
+
     @CommandHandler
     public void handle(JustifyDeviationCommand command) {
         requireDeviatingPlan("justify a deviation");
@@ -127,17 +185,93 @@ public class Engagement {
             throw new RuleViolationException("deviation-already-justified",
                     "The deviation of plan version " + latestPlanVersion + " is already justified");
         }
+        if (referenceArchitectureReviewedFor != latestPlanVersion || revisionDiscussedFor != latestPlanVersion) {
+            throw new RuleViolationException("justification-requires-review-and-discussion",
+                    "Before justifying the deviation of plan version " + latestPlanVersion + ", record that the "
+                            + "customer reviewed the reference architecture and how a revision was discussed");
+        }
+        if (revisionOutcome == RevisionOutcome.WILL_REVISE) {
+            throw new RuleViolationException("customer-will-revise",
+                    "The customer will revise the plan: submit the new plan version instead of justifying this one");
+        }
         apply(new DeviationJustifiedEvent(engagementId, latestPlanVersion, command.reasonCategory(),
                 command.explanation().strip()));
     }
 
+    /** d. The customer was told that performance and support may be affected. */
+    @CommandHandler
+    public void handle(SetExpectationsCommand command) {
+        requireDeviatingPlan("record that expectations were set");
+        requireNotYet(expectationsSetFor, "expectations-already-set", "Setting expectations");
+        apply(new ExpectationsSetEvent(engagementId, latestPlanVersion));
+    }
+
+    /** e. The customer's GPT results, compared test by test with the benchmark of the same size. */
+    @CommandHandler
+    public String handle(SubmitPerformanceResultsCommand command, GptResultsFormat gptResults, GptBenchmarks benchmarks) {
+        requireDeviatingPlan("submit performance results");
+        if (expectationsSetFor != latestPlanVersion) {
+            throw new RuleViolationException("performance-requires-expectations",
+                    "Set the customer's expectations (performance and support may be affected) before reviewing "
+                            + "their performance results");
+        }
+        require(command.resultsJson(), "resultsJson");
+        GptRun run = gptResults.read(command.resultsJson());
+        PerformanceComparison comparison = benchmarks.compare(referenceSize, run);
+        apply(new PerformanceResultsSubmittedEvent(engagementId, latestPlanVersion, run.gptVersion(), run.option(),
+                run.date(), command.resultsJson()));
+        apply(new PerformanceComparedEvent(engagementId, latestPlanVersion, referenceSize, comparison.verdict(),
+                comparison.customerScore(), comparison.benchmarkScore(), comparison.tests().stream()
+                        .map(t -> new PerformanceTestDelta(t.test(), t.customerPassed(), t.scoreDelta(), t.rpsDelta(),
+                                t.ttfbP90DeltaMs(), t.belowBenchmark()))
+                        .toList()));
+        return comparison.verdict();
+    }
+
+    /** g. The customer may later be asked to adopt a reference architecture. */
+    @CommandHandler
+    public void handle(AdviseFutureAdoptionCommand command) {
+        requireDeviatingPlan("record the future-adoption advice");
+        requireNotYet(futureAdoptionAdvisedFor, "future-adoption-already-advised", "The future-adoption advice");
+        apply(new FutureAdoptionAdvisedEvent(engagementId, latestPlanVersion));
+        acceptDeviationWhenComplete();
+    }
+
+    /** h. Where all of this is documented, e.g. the collaboration project's wiki. */
+    @CommandHandler
+    public void handle(RecordDocumentationCommand command) {
+        requireDeviatingPlan("record the documentation");
+        require(command.location(), "location");
+        if (!command.location().strip().matches("(?i)https?://\\S+")) {
+            throw new IllegalArgumentException("location: an http(s) URL, e.g. the collaboration project's wiki page");
+        }
+        apply(new DocumentationRecordedEvent(engagementId, latestPlanVersion, command.location().strip()));
+        acceptDeviationWhenComplete();
+    }
+
+    /** h. The documentation's location was given to Support for its customer notes. */
+    @CommandHandler
+    public void handle(ShareDocumentationWithSupportCommand command) {
+        requireDeviatingPlan("share the documentation with Support");
+        if (documentationRecordedFor != latestPlanVersion) {
+            throw new RuleViolationException("sharing-requires-documentation",
+                    "Record where the deviation is documented before sharing it with Support");
+        }
+        requireNotYet(documentationSharedFor, "documentation-already-shared", "Sharing the documentation");
+        apply(new DocumentationSharedWithSupportEvent(engagementId, latestPlanVersion));
+        acceptDeviationWhenComplete();
+    }
+
+    /** f. Only after c, d and e. */
     @CommandHandler
     public void handle(RequestSupportReviewCommand command) {
         require(command.reviewId(), "reviewId");
         requireDeviatingPlan("request a support review");
-        if (justifiedPlanVersion != latestPlanVersion) {
-            throw new RuleViolationException("review-requires-justification",
-                    "Justify the deviation of plan version " + latestPlanVersion + " before asking Support to review it");
+        if (justifiedPlanVersion != latestPlanVersion || expectationsSetFor != latestPlanVersion
+                || performanceComparedFor != latestPlanVersion) {
+            throw new RuleViolationException("review-requires-justification-expectations-and-performance",
+                    "Before asking Support to review plan version " + latestPlanVersion + ": justify the deviation, "
+                            + "set expectations and submit the customer's performance results");
         }
         if (pendingReviewId != null) {
             throw new RuleViolationException("review-already-pending",
@@ -157,6 +291,24 @@ public class Engagement {
         apply(new SupportReviewOutcomeReceivedEvent(engagementId, command.reviewId(), command.planVersion(),
                 command.verdict(), List.copyOf(command.recommendations()), command.reviewer(),
                 command.reviewerLevel()));
+        if (command.verdict() == SupportVerdict.NOT_SUPPORTABLE) {
+            apply(new ReturnedToPlanningEvent(engagementId, command.planVersion(),
+                    "Support found plan version " + command.planVersion() + " not supportable"));
+        } else {
+            acceptDeviationWhenComplete();
+        }
+    }
+
+    /** The deviation is accepted once a to h hold for the latest plan and Support's verdict allows it. */
+    private void acceptDeviationWhenComplete() {
+        int plan = latestPlanVersion;
+        boolean complete = referenceArchitectureReviewedFor == plan && revisionDiscussedFor == plan
+                && justifiedPlanVersion == plan && expectationsSetFor == plan && performanceComparedFor == plan
+                && supportableVerdictFor == plan && futureAdoptionAdvisedFor == plan
+                && documentationRecordedFor == plan && documentationSharedFor == plan;
+        if (complete && deviationAcceptedFor != plan) {
+            apply(new DeviationAcceptedEvent(engagementId, plan, supportVerdict));
+        }
     }
 
     @EventSourcingHandler
@@ -189,8 +341,49 @@ public class Engagement {
     }
 
     @EventSourcingHandler
+    void on(ReferenceArchitectureReviewedEvent event) {
+        referenceArchitectureReviewedFor = event.planVersion();
+    }
+
+    @EventSourcingHandler
+    void on(RevisionDiscussedEvent event) {
+        revisionDiscussedFor = event.planVersion();
+        revisionOutcome = event.outcome();
+    }
+
+    @EventSourcingHandler
     void on(DeviationJustifiedEvent event) {
         justifiedPlanVersion = event.planVersion();
+    }
+
+    @EventSourcingHandler
+    void on(ExpectationsSetEvent event) {
+        expectationsSetFor = event.planVersion();
+    }
+
+    @EventSourcingHandler
+    void on(PerformanceComparedEvent event) {
+        performanceComparedFor = event.planVersion();
+    }
+
+    @EventSourcingHandler
+    void on(FutureAdoptionAdvisedEvent event) {
+        futureAdoptionAdvisedFor = event.planVersion();
+    }
+
+    @EventSourcingHandler
+    void on(DocumentationRecordedEvent event) {
+        documentationRecordedFor = event.planVersion();
+    }
+
+    @EventSourcingHandler
+    void on(DocumentationSharedWithSupportEvent event) {
+        documentationSharedFor = event.planVersion();
+    }
+
+    @EventSourcingHandler
+    void on(DeviationAcceptedEvent event) {
+        deviationAcceptedFor = event.planVersion();
     }
 
     @EventSourcingHandler
@@ -202,6 +395,10 @@ public class Engagement {
     @EventSourcingHandler
     void on(SupportReviewOutcomeReceivedEvent event) {
         pendingReviewId = null;
+        supportVerdict = event.verdict();
+        if (event.verdict() != SupportVerdict.NOT_SUPPORTABLE) {
+            supportableVerdictFor = event.planVersion();
+        }
     }
 
     private void requireDeviatingPlan(String action) {
@@ -211,6 +408,12 @@ public class Engagement {
         if (!latestPlanDeviates) {
             throw new RuleViolationException("requires-deviating-plan",
                     "Plan version " + latestPlanVersion + " conforms to the reference architecture; only a deviating plan needs you to " + action);
+        }
+    }
+
+    private void requireNotYet(int recordedFor, String rule, String step) {
+        if (recordedFor == latestPlanVersion) {
+            throw new RuleViolationException(rule, step + " is already recorded for plan version " + latestPlanVersion);
         }
     }
 

@@ -17,6 +17,8 @@ public record EngagementSummary(
         String supportReviewId,
         String supportReviewStatus,
         String supportReviewVerdict,
+        String performanceVerdict,
+        Integer deviationAcceptedPlanVersion,
         long version,
         Instant updatedAt) {
 }

@@ -2,11 +2,15 @@ package com.upgradecoordination.coordination.readmodel;
 
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
 import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
+import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
+import com.upgradecoordination.coordination.api.EngagementEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
+import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
+import com.upgradecoordination.coordination.api.ReturnedToPlanningEvent;
 import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEvent;
 import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
 import java.time.Instant;
@@ -60,7 +64,7 @@ public class EngagementSummaryProjection {
     void on(PlanSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.engagementId(), sequence, at,
                 "status = 'PLAN_SUBMITTED', latest_plan_version = :planVersion, latest_plan_conforms = NULL, "
-                        + "deviation_count = 0",
+                        + "deviation_count = 0, performance_verdict = NULL",
                 Map.of("planVersion", event.planVersion()));
     }
 
@@ -99,6 +103,29 @@ public class EngagementSummaryProjection {
                 Map.of("verdict", event.verdict().name()));
     }
 
+    @EventHandler
+    void on(PerformanceComparedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at, "performance_verdict = :verdict", Map.of("verdict", event.verdict()));
+    }
+
+    @EventHandler
+    void on(DeviationAcceptedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at,
+                "status = 'DEVIATION_ACCEPTED', deviation_accepted_plan_version = :planVersion",
+                Map.of("planVersion", event.planVersion()));
+    }
+
+    @EventHandler
+    void on(ReturnedToPlanningEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at, "status = 'RETURNED_TO_PLANNING'", Map.of());
+    }
+
+    /** The other steps of the deviation process change nothing shown here; they still move the version. */
+    @EventHandler
+    void on(EngagementEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at, "", Map.of());
+    }
+
     @ResetHandler
     void dropAll() {
         jdbc.sql("DELETE FROM engagement_summary").update();
@@ -108,7 +135,8 @@ public class EngagementSummaryProjection {
         return jdbc.sql("""
                         SELECT engagement_id, customer_organisation, csm, status, reference_size, expected_users,
                                latest_plan_version, latest_plan_conforms, deviation_count, justified_plan_version,
-                               support_review_id, support_review_status, support_review_verdict, version, updated_at
+                               support_review_id, support_review_status, support_review_verdict,
+                               performance_verdict, deviation_accepted_plan_version, version, updated_at
                         FROM engagement_summary WHERE engagement_id = :id""")
                 .param("id", engagementId)
                 .query((rs, row) -> new EngagementSummary(
@@ -125,14 +153,17 @@ public class EngagementSummaryProjection {
                         rs.getString("support_review_id"),
                         rs.getString("support_review_status"),
                         rs.getString("support_review_verdict"),
+                        rs.getString("performance_verdict"),
+                        rs.getObject("deviation_accepted_plan_version", Integer.class),
                         rs.getLong("version"),
                         rs.getTimestamp("updated_at").toInstant()))
                 .optional();
     }
 
     private void update(String engagementId, long sequence, Instant at, String assignments, Map<String, Object> values) {
-        var statement = jdbc.sql("UPDATE engagement_summary SET " + assignments
-                        + ", version = :version, updated_at = :at WHERE engagement_id = :id")
+        String set = assignments.isEmpty() ? "" : assignments + ", ";
+        var statement = jdbc.sql("UPDATE engagement_summary SET " + set
+                        + "version = :version, updated_at = :at WHERE engagement_id = :id")
                 .param("id", engagementId)
                 .param("version", sequence)
                 .param("at", java.sql.Timestamp.from(at));

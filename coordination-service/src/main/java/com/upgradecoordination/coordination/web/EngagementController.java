@@ -1,6 +1,13 @@
 package com.upgradecoordination.coordination.web;
 
+import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
+import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
+import com.upgradecoordination.coordination.api.RecordDocumentationCommand;
+import com.upgradecoordination.coordination.api.RecordRevisionDiscussionCommand;
+import com.upgradecoordination.coordination.api.SetExpectationsCommand;
+import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
+import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.ProposedComponent;
 import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
@@ -115,6 +122,75 @@ public class EngagementController {
         return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
                         .body(Map.of("engagementId", engagementId, "reviewId", reviewId))));
+    }
+
+    /** C6a: the customer knows and has reviewed the reference architecture for their size. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/reference-architecture-review")
+    public Mono<ResponseEntity<Void>> confirmReferenceArchitectureReviewed(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new ConfirmReferenceArchitectureReviewedCommand(engagementId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** C6b: how a revision towards the reference was discussed, and the outcome. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/revision-discussion")
+    public Mono<ResponseEntity<Void>> recordRevisionDiscussion(
+            @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.RevisionDiscussion body,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new RecordRevisionDiscussionCommand(engagementId, body.outcome(), body.notes(),
+                IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** C6d: the customer was told performance and support may be affected. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/expectations")
+    public Mono<ResponseEntity<Void>> setExpectations(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new SetExpectationsCommand(engagementId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** C6e: the GitLab Performance Tool's own results file, compared with the benchmark of the same size. */
+    @PostMapping("/{engagementId}/performance-results")
+    public Mono<Map<String, String>> submitPerformanceResults(
+            @PathVariable String engagementId, @RequestBody String gptResultsJson,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        var command = new SubmitPerformanceResultsCommand(engagementId, gptResultsJson, IfMatch.parse(ifMatch));
+        return commands.<String>send(command, exchange)
+                .map(verdict -> Map.of("engagementId", engagementId, "verdict", verdict));
+    }
+
+    /** C6g: the customer may later be asked to adopt a reference architecture. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/future-adoption-advice")
+    public Mono<ResponseEntity<Void>> adviseFutureAdoption(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new AdviseFutureAdoptionCommand(engagementId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** C6h: where the deviation and its review are documented. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/documentation")
+    public Mono<ResponseEntity<Void>> recordDocumentation(
+            @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.Documentation body,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new RecordDocumentationCommand(engagementId, body.location(), IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** C6h: the documentation's location was given to Support for its customer notes. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/documentation/shared-with-support")
+    public Mono<ResponseEntity<Void>> shareDocumentationWithSupport(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new ShareDocumentationWithSupportCommand(engagementId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    private Mono<ResponseEntity<Void>> step(Object command, ServerWebExchange exchange) {
+        return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
     /** The engagement with its version as ETag (send it back as If-Match on a command). */

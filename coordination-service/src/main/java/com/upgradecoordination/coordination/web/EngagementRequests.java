@@ -4,6 +4,7 @@ import com.upgradecoordination.coordination.api.DeploymentType;
 import com.upgradecoordination.coordination.api.DeviationReason;
 import com.upgradecoordination.coordination.api.EngagementReason;
 import com.upgradecoordination.coordination.api.PlanAuthor;
+import com.upgradecoordination.coordination.api.RevisionOutcome;
 import com.upgradecoordination.coordination.api.Placement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -57,6 +58,12 @@ final class EngagementRequests {
             Instant plannedWindowStart,
             Instant plannedWindowEnd,
             @Size(max = 2000) String planDocumentUrl) {
+    }
+
+    record RevisionDiscussion(@NotNull RevisionOutcome outcome, @Size(max = 4000) String notes) {
+    }
+
+    record Documentation(@NotBlank @Size(max = 2000) String location) {
     }
 
     record DeviationJustification(

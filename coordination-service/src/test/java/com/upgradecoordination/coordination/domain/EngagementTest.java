@@ -26,7 +26,28 @@ import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEvent;
 import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
 import com.upgradecoordination.coordination.api.SupportVerdict;
+import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
+import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
+import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
+import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
+import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
+import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
+import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
+import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
+import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
+import com.upgradecoordination.coordination.api.RecordDocumentationCommand;
+import com.upgradecoordination.coordination.api.RecordRevisionDiscussionCommand;
+import com.upgradecoordination.coordination.api.ReferenceArchitectureReviewedEvent;
+import com.upgradecoordination.coordination.api.ReturnedToPlanningEvent;
+import com.upgradecoordination.coordination.api.RevisionDiscussedEvent;
+import com.upgradecoordination.coordination.api.RevisionOutcome;
+import com.upgradecoordination.coordination.api.SetExpectationsCommand;
+import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
+import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
 import com.upgradecoordination.coordination.catalog.CatalogConfiguration;
+import com.upgradecoordination.coordination.catalog.GptResultsReader;
+import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
+import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,6 +67,11 @@ class EngagementTest {
 
     static final ReferenceArchitectureCatalog CATALOG =
             CatalogConfiguration.load(new ClassPathResource("catalog/reference-architectures.v1.json"));
+
+    static final GptBenchmarks BENCHMARKS = CatalogConfiguration.loadBenchmarks(
+            new ClassPathResource("catalog/gpt-benchmarks.v1.json"), CATALOG);
+    static final GptResultsFormat GPT_RESULTS =
+            json -> GptResultsReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     static final String ID = "engagement-1";
     static final LocalDate TARGET = LocalDate.of(2027, 6, 30);
@@ -74,6 +100,15 @@ class EngagementTest {
     static final List<Deviation> GITALY_UNDERSIZED =
             List.of(new Deviation("gitaly", "3x4/15", "1x4/15", DeviationKind.UNDERSIZED));
 
+    static final ReferenceArchitectureReviewedEvent REVIEWED = new ReferenceArchitectureReviewedEvent(ID, 1);
+    static final RevisionDiscussedEvent CANNOT_REVISE =
+            new RevisionDiscussedEvent(ID, 1, RevisionOutcome.CANNOT_REVISE, "Company policy forbids more VMs");
+    static final ExpectationsSetEvent EXPECTATIONS_SET = new ExpectationsSetEvent(ID, 1);
+    static final PerformanceResultsSubmittedEvent PERFORMANCE_SUBMITTED =
+            new PerformanceResultsSubmittedEvent(ID, 1, "2.15.0", "60s_60rps", "2026-10-02", "{}");
+    static final PerformanceComparedEvent PERFORMANCE_COMPARED =
+            new PerformanceComparedEvent(ID, 1, "3k", "AT_OR_ABOVE_BENCHMARK", 99.0, 98.0, List.of());
+
     static PlanSubmittedEvent planSubmitted(int version, List<ProposedComponent> components) {
         return new PlanSubmittedEvent(ID, version, PlanAuthor.CUSTOMER, "3k", components, "blue-green",
                 "restore backup", null, null, "https://wiki.example/plan");
@@ -90,6 +125,8 @@ class EngagementTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Engagement.class);
         fixture.registerInjectableResource(CATALOG);
+        fixture.registerInjectableResource(BENCHMARKS);
+        fixture.registerInjectableResource(GPT_RESULTS);
     }
 
     @Nested
@@ -218,9 +255,10 @@ class EngagementTest {
     class DeviationProcess {
 
         final Object[] deviatingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, deviating3k()),
-            new ArchitectureDeviationDetectedEvent(ID, 1, "3k", GITALY_UNDERSIZED)};
+            new ArchitectureDeviationDetectedEvent(ID, 1, "3k", GITALY_UNDERSIZED), REVIEWED, CANNOT_REVISE};
         final DeviationJustifiedEvent justified =
                 new DeviationJustifiedEvent(ID, 1, DeviationReason.BUDGET, "Three Gitaly nodes are over budget");
+        final Object[] readyForReview = {justified, EXPECTATIONS_SET, PERFORMANCE_SUBMITTED, PERFORMANCE_COMPARED};
         final SupportReviewRequestedEvent requested = new SupportReviewRequestedEvent(ID, "review-1", 1, "Acme Corp",
                 "casey.csm", "3k", GITALY_UNDERSIZED);
 
@@ -259,7 +297,7 @@ class EngagementTest {
 
         @Test
         void requestsASupportReviewWithTheFactsSupportNeeds() {
-            fixture.given(deviatingPlan).andGiven(justified)
+            fixture.given(deviatingPlan).andGiven(readyForReview)
                     .when(new RequestSupportReviewCommand(ID, "review-1", null))
                     .expectEvents(requested);
         }
@@ -274,7 +312,7 @@ class EngagementTest {
 
         @Test
         void refusesASecondReviewWhileOneIsPending() {
-            fixture.given(deviatingPlan).andGiven(justified, requested)
+            fixture.given(deviatingPlan).andGiven(readyForReview).andGiven(requested)
                     .when(new RequestSupportReviewCommand(ID, "review-2", null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
@@ -282,7 +320,7 @@ class EngagementTest {
 
         @Test
         void recordsSupportsVerdict() {
-            fixture.given(deviatingPlan).andGiven(justified, requested)
+            fixture.given(deviatingPlan).andGiven(readyForReview).andGiven(requested)
                     .when(new RecordSupportReviewOutcomeCommand(ID, "review-1", 1, SupportVerdict.SUPPORTABLE,
                             List.of("Add a second Gitaly node"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
                     .expectEvents(new SupportReviewOutcomeReceivedEvent(ID, "review-1", 1, SupportVerdict.SUPPORTABLE,
@@ -296,6 +334,184 @@ class EngagementTest {
                             List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
+        }
+    }
+
+    /** The deviation process a-h and its acceptance (SPEC C6). */
+    @Nested
+    class DeviationSteps {
+
+        final Object[] deviatingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, deviating3k()),
+            new ArchitectureDeviationDetectedEvent(ID, 1, "3k", GITALY_UNDERSIZED)};
+        final DeviationJustifiedEvent justified = new DeviationJustifiedEvent(ID, 1, DeviationReason.COMPANY_POLICY,
+                "Policy caps the VM count");
+        final SupportReviewRequestedEvent requested = new SupportReviewRequestedEvent(ID, "review-1", 1, "Acme Corp",
+                "casey.csm", "3k", GITALY_UNDERSIZED);
+        final SupportReviewOutcomeReceivedEvent supportable = new SupportReviewOutcomeReceivedEvent(ID, "review-1", 1,
+                SupportVerdict.SUPPORTABLE_WITH_CHANGES, List.of("Monitor Gitaly CPU"), "sam.senior",
+                "SENIOR_SUPPORT_ENGINEER");
+        final DocumentationRecordedEvent documented =
+                new DocumentationRecordedEvent(ID, 1, "https://gitlab.example/acme/collab/-/wikis/architecture");
+
+        Object[] allStepsBut(Object... left) {
+            List<Object> steps = new java.util.ArrayList<>(List.of(deviatingPlan));
+            steps.addAll(List.of(REVIEWED, CANNOT_REVISE, justified, EXPECTATIONS_SET, PERFORMANCE_SUBMITTED,
+                    PERFORMANCE_COMPARED, requested, supportable, new FutureAdoptionAdvisedEvent(ID, 1), documented,
+                    new DocumentationSharedWithSupportEvent(ID, 1)));
+            steps.removeAll(List.of(left));
+            return steps.toArray();
+        }
+
+        @Test
+        void recordsThatTheReferenceArchitectureWasReviewedOncePerPlanVersion() {
+            fixture.given(deviatingPlan)
+                    .when(new ConfirmReferenceArchitectureReviewedCommand(ID, null))
+                    .expectEvents(REVIEWED);
+            fixture.given(deviatingPlan).andGiven(REVIEWED)
+                    .when(new ConfirmReferenceArchitectureReviewedCommand(ID, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsTheRevisionDiscussion() {
+            fixture.given(deviatingPlan)
+                    .when(new RecordRevisionDiscussionCommand(ID, RevisionOutcome.CANNOT_REVISE,
+                            " Company policy forbids more VMs ", null))
+                    .expectEvents(CANNOT_REVISE);
+            fixture.given(deviatingPlan)
+                    .when(new RecordRevisionDiscussionCommand(ID, null, "no outcome", null))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aJustificationNeedsTheReviewAndADiscussionThatRuledOutRevising() {
+            fixture.given(deviatingPlan).andGiven(REVIEWED)
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("Before justifying the deviation of plan version 1, record that the "
+                            + "customer reviewed the reference architecture and how a revision was discussed")
+                    .expectNoEvents();
+            fixture.given(deviatingPlan).andGiven(REVIEWED,
+                            new RevisionDiscussedEvent(ID, 1, RevisionOutcome.WILL_REVISE, "adds two Gitaly nodes"))
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void setsExpectations() {
+            fixture.given(deviatingPlan)
+                    .when(new SetExpectationsCommand(ID, null))
+                    .expectEvents(EXPECTATIONS_SET);
+        }
+
+        @Test
+        void performanceResultsNeedExpectationsFirst() {
+            fixture.given(deviatingPlan)
+                    .when(new SubmitPerformanceResultsCommand(ID, "{}", null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void comparesGptResultsWithTheBenchmarkOfTheSameSize() throws Exception {
+            List<ProposedComponent> deviating10k = CATALOG.size("10k").components().stream()
+                    .map(c -> new ProposedComponent(c.component(), c.component().equals("gitaly") ? 1 : c.nodes(),
+                            c.vcpu(), c.memoryGb(), Placement.VM))
+                    .toList();
+            String results = new String(new ClassPathResource("gpt/passing-10k_results.json").getContentAsByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            fixture.given(OPENED, new RequirementsRecordedEvent(ID, 6000, 9000, 12, null, true, false, TARGET),
+                            new ReferenceArchitectureMatchedEvent(ID, "10k", "USERS"),
+                            new PlanSubmittedEvent(ID, 1, PlanAuthor.CUSTOMER, "10k", deviating10k, null, null, null,
+                                    null, null),
+                            new ArchitectureDeviationDetectedEvent(ID, 1, "10k",
+                                    List.of(new Deviation("gitaly", "3x16/60", "1x16/60", DeviationKind.UNDERSIZED))),
+                            EXPECTATIONS_SET)
+                    .when(new SubmitPerformanceResultsCommand(ID, results, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                    org.hamcrest.Matchers.instanceOf(PerformanceResultsSubmittedEvent.class)),
+                            org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                    new TypeSafeMatcher<PerformanceComparedEvent>() {
+                                        @Override
+                                        protected boolean matchesSafely(PerformanceComparedEvent compared) {
+                                            return compared.referenceSize().equals("10k")
+                                                    && compared.verdict().equals("AT_OR_ABOVE_BENCHMARK")
+                                                    && compared.tests().size() == 3;
+                                        }
+
+                                        @Override
+                                        public void describeTo(Description description) {
+                                            description.appendText("10k compared at or above the benchmark");
+                                        }
+                                    }),
+                            org.axonframework.test.matchers.Matchers.andNoMore()));
+        }
+
+        @Test
+        void unreadableOrUnbenchmarkedResultsAreRefused() {
+            fixture.given(deviatingPlan).andGiven(EXPECTATIONS_SET)
+                    .when(new SubmitPerformanceResultsCommand(ID, "not json", null))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void documentationIsAUrlAndIsSharedAfterItIsRecorded() {
+            fixture.given(deviatingPlan)
+                    .when(new RecordDocumentationCommand(ID, "the wiki", null))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+            fixture.given(deviatingPlan)
+                    .when(new ShareDocumentationWithSupportCommand(ID, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(deviatingPlan).andGiven(documented)
+                    .when(new ShareDocumentationWithSupportCommand(ID, null))
+                    .expectEvents(new DocumentationSharedWithSupportEvent(ID, 1));
+        }
+
+        @Test
+        void theLastStepAcceptsTheDeviation() {
+            fixture.given(allStepsBut(new DocumentationSharedWithSupportEvent(ID, 1)))
+                    .when(new ShareDocumentationWithSupportCommand(ID, null))
+                    .expectEvents(new DocumentationSharedWithSupportEvent(ID, 1),
+                            new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE_WITH_CHANGES));
+            fixture.given(allStepsBut(supportable, new FutureAdoptionAdvisedEvent(ID, 1)))
+                    .andGiven(supportable)
+                    .when(new AdviseFutureAdoptionCommand(ID, null))
+                    .expectEvents(new FutureAdoptionAdvisedEvent(ID, 1),
+                            new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE_WITH_CHANGES));
+        }
+
+        @Test
+        void aMissingStepKeepsTheDeviationOpen() {
+            fixture.given(allStepsBut(new FutureAdoptionAdvisedEvent(ID, 1), new DocumentationSharedWithSupportEvent(ID, 1)))
+                    .when(new ShareDocumentationWithSupportCommand(ID, null))
+                    .expectEvents(new DocumentationSharedWithSupportEvent(ID, 1));
+        }
+
+        @Test
+        void notSupportableSendsTheEngagementBackToPlanning() {
+            fixture.given(allStepsBut(supportable))
+                    .when(new RecordSupportReviewOutcomeCommand(ID, "review-1", 1, SupportVerdict.NOT_SUPPORTABLE,
+                            List.of("Gitaly needs three nodes"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
+                    .expectEvents(new SupportReviewOutcomeReceivedEvent(ID, "review-1", 1, SupportVerdict.NOT_SUPPORTABLE,
+                                    List.of("Gitaly needs three nodes"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"),
+                            new ReturnedToPlanningEvent(ID, 1, "Support found plan version 1 not supportable"));
+        }
+
+        @Test
+        void aSupportableVerdictAcceptsWhenEverythingElseHolds() {
+            fixture.given(allStepsBut(supportable))
+                    .when(new RecordSupportReviewOutcomeCommand(ID, "review-1", 1,
+                            SupportVerdict.SUPPORTABLE_WITH_CHANGES, List.of("Monitor Gitaly CPU"), "sam.senior",
+                            "SENIOR_SUPPORT_ENGINEER"))
+                    .expectEvents(supportable, new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE_WITH_CHANGES));
         }
     }
 
@@ -320,9 +536,10 @@ class EngagementTest {
 
         final Object[] sized3k = {OPENED, REQUIREMENTS_3K, MATCHED_3K}; // version 2
         final Object[] deviatingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, deviating3k()),
-            new ArchitectureDeviationDetectedEvent(ID, 1, "3k", GITALY_UNDERSIZED)}; // version 4
+            new ArchitectureDeviationDetectedEvent(ID, 1, "3k", GITALY_UNDERSIZED), REVIEWED, CANNOT_REVISE}; // version 6
         final DeviationJustifiedEvent justified =
                 new DeviationJustifiedEvent(ID, 1, DeviationReason.BUDGET, "Three Gitaly nodes are over budget");
+        final Object[] readyForReview = {justified, EXPECTATIONS_SET, PERFORMANCE_SUBMITTED, PERFORMANCE_COMPARED}; // 10
 
         SubmitPlanCommand submitPlanAt(long expectedVersion, List<ProposedComponent> components) {
             return new SubmitPlanCommand(ID, PlanAuthor.CUSTOMER, components, "blue-green", "restore backup", null,
@@ -373,7 +590,7 @@ class EngagementTest {
         void aJustificationBasedOnTheCurrentVersionIsRecorded() {
             fixture.given(deviatingPlan)
                     .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "Three Gitaly nodes are over budget",
-                            4L))
+                            6L))
                     .expectEvents(justified);
         }
 
@@ -381,23 +598,23 @@ class EngagementTest {
         void aJustificationBasedOnAnOlderVersionIsRefused() {
             fixture.given(deviatingPlan)
                     .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", 2L))
-                    .expectException(staleVersion(2, 4))
+                    .expectException(staleVersion(2, 6))
                     .expectNoEvents();
         }
 
         @Test
         void aReviewRequestBasedOnTheCurrentVersionIsSent() {
-            fixture.given(deviatingPlan).andGiven(justified)
-                    .when(new RequestSupportReviewCommand(ID, "review-1", 5L))
+            fixture.given(deviatingPlan).andGiven(readyForReview)
+                    .when(new RequestSupportReviewCommand(ID, "review-1", 10L))
                     .expectEvents(new SupportReviewRequestedEvent(ID, "review-1", 1, "Acme Corp", "casey.csm", "3k",
                             GITALY_UNDERSIZED));
         }
 
         @Test
         void aReviewRequestBasedOnAnOlderVersionIsRefused() {
-            fixture.given(deviatingPlan).andGiven(justified)
-                    .when(new RequestSupportReviewCommand(ID, "review-1", 4L))
-                    .expectException(staleVersion(4, 5))
+            fixture.given(deviatingPlan).andGiven(readyForReview)
+                    .when(new RequestSupportReviewCommand(ID, "review-1", 9L))
+                    .expectException(staleVersion(9, 10))
                     .expectNoEvents();
         }
     }
