@@ -5,9 +5,12 @@ import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected
 import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
+import com.upgradecoordination.events.coordination.ProfessionalServicesDecided;
+import com.upgradecoordination.events.coordination.ProfessionalServicesRecommended;
 import com.upgradecoordination.events.coordination.ReferenceArchitectureMatched;
 import com.upgradecoordination.events.coordination.RequirementsRecorded;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
+import com.upgradecoordination.events.coordination.TimelineRiskFlagged;
 import com.upgradecoordination.events.notification.NotificationSent;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.events.review.SupportReviewOpened;
@@ -24,6 +27,9 @@ public final class IntegrationEventCatalog {
             EngagementOpened.class,
             RequirementsRecorded.class,
             ReferenceArchitectureMatched.class,
+            ProfessionalServicesRecommended.class,
+            ProfessionalServicesDecided.class,
+            TimelineRiskFlagged.class,
             PlanSubmitted.class,
             ArchitectureConforms.class,
             ArchitectureDeviationDetected.class,

@@ -50,7 +50,7 @@ class BrokerOutageIT {
         try (TopicRecorder coordinationTopic = new TopicRecorder(running.broker.bootstrapServers(), Topics.COORDINATION)) {
             List<String> cases = new ArrayList<>();
             cases.add(driveToDeviatingPlan(engagements, "Before Outage Inc"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> publishedEventIds(coordinationTopic).size() >= 5);
+            await().atMost(Duration.ofSeconds(60)).until(() -> publishedEventIds(coordinationTopic).size() >= 6);
 
             running.broker.stop();
             // The CSM keeps working: commands only need the service's own event store.
@@ -61,7 +61,7 @@ class BrokerOutageIT {
             running.broker.start();
 
             Set<String> stored = storedCoordinationEventIds();
-            assertThat(stored).hasSize(15);
+            assertThat(stored).hasSize(18);
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                     assertThat(publishedEventIds(coordinationTopic)).containsExactlyInAnyOrderElementsOf(stored));
 

@@ -66,7 +66,7 @@ class SliceEndToEndIT {
         List<String> types = new ArrayList<>();
         history.forEach(entry -> types.add(entry.get("type").asString()));
         assertThat(types).containsExactly("EngagementOpened", "RequirementsRecorded", "ReferenceArchitectureMatched",
-                "PlanSubmitted", "ArchitectureDeviationDetected", "ReferenceArchitectureReviewed", "RevisionDiscussed",
+                "ProfessionalServicesRecommended", "PlanSubmitted", "ArchitectureDeviationDetected", "ReferenceArchitectureReviewed", "RevisionDiscussed",
                 "DeviationJustified", "ExpectationsSet", "PerformanceResultsSubmitted", "PerformanceCompared",
                 "SupportReviewRequested", "SupportReviewOutcomeReceived");
         JsonNode outcome = history.get(history.size() - 1);

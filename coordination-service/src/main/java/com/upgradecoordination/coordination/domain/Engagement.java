@@ -6,11 +6,13 @@ import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
 import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
 import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
+import com.upgradecoordination.coordination.api.DeclineProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.Deviation;
 import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
 import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
 import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
+import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
@@ -19,13 +21,20 @@ import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
 import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
 import com.upgradecoordination.coordination.api.PerformanceTestDelta;
+import com.upgradecoordination.coordination.api.PlanAuthor;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesRecommendedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesStrength;
+import com.upgradecoordination.coordination.api.ProvideReferenceDocumentationCommand;
 import com.upgradecoordination.coordination.api.RecordDocumentationCommand;
 import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
 import com.upgradecoordination.coordination.api.RecordRevisionDiscussionCommand;
 import com.upgradecoordination.coordination.api.RecordSupportReviewOutcomeCommand;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureReviewedEvent;
+import com.upgradecoordination.coordination.api.ReferenceDocumentationProvidedEvent;
 import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
 import com.upgradecoordination.coordination.api.ReturnedToPlanningEvent;
@@ -38,11 +47,14 @@ import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEvent;
 import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
 import com.upgradecoordination.coordination.api.SupportVerdict;
+import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
 import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
 import com.upgradecoordination.coordination.domain.performance.PerformanceComparison;
 import com.upgradecoordination.platform.domain.RuleViolationException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -56,11 +68,19 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Engagement {
 
+    /** From this many expected users ProServ is highly recommended and short timelines are a risk (SPEC C3). */
+    static final int LARGE_UPGRADE_USERS = 5000;
+
     @AggregateIdentifier
     private String engagementId;
     private String customerOrganisation;
     private String csm;
     private String referenceSize;
+    private ProfessionalServicesStrength professionalServicesRecommended;
+    private LocalDate planningStarted;
+    private LocalDate timelineRiskFlaggedFor;
+    private boolean professionalServicesEngaged;
+    private boolean professionalServicesDeclined;
     private List<Deviation> latestDeviations = List.of();
     private int latestPlanVersion;
     private boolean latestPlanDeviates;
@@ -101,7 +121,7 @@ public class Engagement {
     }
 
     @CommandHandler
-    public void handle(RecordRequirementsCommand command, ReferenceArchitectureCatalog catalog) {
+    public void handle(RecordRequirementsCommand command, ReferenceArchitectureCatalog catalog, Clock clock) {
         if (command.currentUsers() < 1 || command.expectedUsers() < 1) {
             throw new IllegalArgumentException("currentUsers and expectedUsers: at least 1");
         }
@@ -115,12 +135,66 @@ public class Engagement {
             throw new IllegalArgumentException("targetCompletionDate: required");
         }
         Sizing sizing = catalog.sizeFor(command.expectedUsers(), command.peakRps());
+        // Planning starts when the requirements are first recorded.
+        LocalDate planningStart = planningStarted != null ? planningStarted : LocalDate.now(clock);
         apply(new RequirementsRecordedEvent(engagementId, command.currentUsers(), command.expectedUsers(),
                 command.growthHorizonMonths(), command.peakRps(), command.highAvailability(), command.geo(),
                 command.targetCompletionDate()));
         if (!sizing.architecture().size().equals(referenceSize)) {
             apply(new ReferenceArchitectureMatchedEvent(engagementId, sizing.architecture().size(), sizing.sizedBy()));
         }
+        ProfessionalServicesStrength strength = command.expectedUsers() >= LARGE_UPGRADE_USERS
+                ? ProfessionalServicesStrength.HIGHLY_RECOMMENDED : ProfessionalServicesStrength.RECOMMENDED;
+        if (strength != professionalServicesRecommended) {
+            apply(new ProfessionalServicesRecommendedEvent(engagementId, strength, command.expectedUsers()));
+        }
+        if (command.expectedUsers() >= LARGE_UPGRADE_USERS
+                && command.targetCompletionDate().isBefore(planningStart.plusMonths(3))
+                && !command.targetCompletionDate().equals(timelineRiskFlaggedFor)) {
+            apply(new TimelineRiskFlaggedEvent(engagementId, command.expectedUsers(), planningStart,
+                    command.targetCompletionDate()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(EngageProfessionalServicesCommand command) {
+        requireRecommendation();
+        if (professionalServicesEngaged) {
+            throw new RuleViolationException("professional-services-already-engaged",
+                    "Professional Services are already engaged");
+        }
+        apply(new ProfessionalServicesEngagedEvent(engagementId));
+    }
+
+    @CommandHandler
+    public void handle(DeclineProfessionalServicesCommand command) {
+        requireRecommendation();
+        require(command.reason(), "reason");
+        if (professionalServicesEngaged || professionalServicesDeclined) {
+            throw new RuleViolationException("professional-services-already-decided",
+                    "The customer already " + (professionalServicesEngaged ? "engaged" : "declined")
+                            + " Professional Services");
+        }
+        apply(new ProfessionalServicesDeclinedEvent(engagementId, command.reason().strip()));
+    }
+
+    /** Without ProServ, the CSM provides documentation such as the reference architectures, not a detailed plan. */
+    @CommandHandler
+    public void handle(ProvideReferenceDocumentationCommand command) {
+        if (!professionalServicesDeclined || professionalServicesEngaged) {
+            throw new RuleViolationException("documentation-only-without-professional-services",
+                    "The CSM provides reference documentation when the customer declined Professional Services");
+        }
+        if (command.links() == null || command.links().isEmpty()) {
+            throw new IllegalArgumentException("links: at least one link");
+        }
+        for (String link : command.links()) {
+            if (link == null || !link.strip().matches("(?i)https?://\\S+")) {
+                throw new IllegalArgumentException("links: each an http(s) URL, not '" + link + "'");
+            }
+        }
+        apply(new ReferenceDocumentationProvidedEvent(engagementId,
+                command.links().stream().map(String::strip).toList()));
     }
 
     @CommandHandler
@@ -131,6 +205,10 @@ public class Engagement {
         }
         if (command.author() == null) {
             throw new IllegalArgumentException("author: required");
+        }
+        if (professionalServicesDeclined && !professionalServicesEngaged && command.author() != PlanAuthor.CUSTOMER) {
+            throw new RuleViolationException("plan-author-must-be-customer",
+                    "The customer declined Professional Services: the plan must come from the customer");
         }
         if (command.components() == null || command.components().isEmpty()) {
             throw new IllegalArgumentException("components: a plan proposes at least one component");
@@ -324,6 +402,33 @@ public class Engagement {
     }
 
     @EventSourcingHandler
+    void on(RequirementsRecordedEvent event, @org.axonframework.eventhandling.Timestamp java.time.Instant at) {
+        if (planningStarted == null) {
+            planningStarted = LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProfessionalServicesRecommendedEvent event) {
+        professionalServicesRecommended = event.strength();
+    }
+
+    @EventSourcingHandler
+    void on(TimelineRiskFlaggedEvent event) {
+        timelineRiskFlaggedFor = event.targetCompletionDate();
+    }
+
+    @EventSourcingHandler
+    void on(ProfessionalServicesEngagedEvent event) {
+        professionalServicesEngaged = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProfessionalServicesDeclinedEvent event) {
+        professionalServicesDeclined = true;
+    }
+
+    @EventSourcingHandler
     void on(PlanSubmittedEvent event) {
         latestPlanVersion = event.planVersion();
     }
@@ -408,6 +513,13 @@ public class Engagement {
         if (!latestPlanDeviates) {
             throw new RuleViolationException("requires-deviating-plan",
                     "Plan version " + latestPlanVersion + " conforms to the reference architecture; only a deviating plan needs you to " + action);
+        }
+    }
+
+    private void requireRecommendation() {
+        if (professionalServicesRecommended == null) {
+            throw new RuleViolationException("requires-requirements",
+                    "Record the customer's requirements first: Professional Services are recommended on that basis");
         }
     }
 

@@ -7,6 +7,10 @@ import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
 import com.upgradecoordination.coordination.api.EngagementEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesRecommendedEvent;
+import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
 import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
@@ -17,6 +21,9 @@ import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
 import com.upgradecoordination.events.coordination.PlannedComponent;
+import com.upgradecoordination.events.coordination.ProfessionalServicesDecided;
+import com.upgradecoordination.events.coordination.ProfessionalServicesRecommended;
+import com.upgradecoordination.events.coordination.TimelineRiskFlagged;
 import com.upgradecoordination.events.coordination.ReferenceArchitectureMatched;
 import com.upgradecoordination.events.coordination.RequirementsRecorded;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
@@ -49,6 +56,19 @@ public class CoordinationIntegrationEvents implements IntegrationEventTranslator
         }
         if (domainEvent instanceof ReferenceArchitectureMatchedEvent e) {
             return new ReferenceArchitectureMatched(e.engagementId(), e.size(), e.sizedBy());
+        }
+        if (domainEvent instanceof ProfessionalServicesRecommendedEvent e) {
+            return new ProfessionalServicesRecommended(e.engagementId(), e.strength().name(), e.expectedUsers());
+        }
+        if (domainEvent instanceof ProfessionalServicesEngagedEvent e) {
+            return new ProfessionalServicesDecided(e.engagementId(), "ENGAGED", null);
+        }
+        if (domainEvent instanceof ProfessionalServicesDeclinedEvent e) {
+            return new ProfessionalServicesDecided(e.engagementId(), "DECLINED", e.reason());
+        }
+        if (domainEvent instanceof TimelineRiskFlaggedEvent e) {
+            return new TimelineRiskFlagged(e.engagementId(), e.expectedUsers(), e.planningStarted(),
+                    e.targetCompletionDate());
         }
         if (domainEvent instanceof PlanSubmittedEvent e) {
             return new PlanSubmitted(e.engagementId(), e.planVersion(), e.author().name(),

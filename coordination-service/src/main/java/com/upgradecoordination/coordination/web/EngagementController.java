@@ -2,7 +2,10 @@ package com.upgradecoordination.coordination.web;
 
 import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
 import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
+import com.upgradecoordination.coordination.api.DeclineProfessionalServicesCommand;
+import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
+import com.upgradecoordination.coordination.api.ProvideReferenceDocumentationCommand;
 import com.upgradecoordination.coordination.api.RecordDocumentationCommand;
 import com.upgradecoordination.coordination.api.RecordRevisionDiscussionCommand;
 import com.upgradecoordination.coordination.api.SetExpectationsCommand;
@@ -122,6 +125,35 @@ public class EngagementController {
         return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
                         .body(Map.of("engagementId", engagementId, "reviewId", reviewId))));
+    }
+
+    /** C3: the customer engages Professional Services. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/professional-services/engagement")
+    public Mono<ResponseEntity<Void>> engageProfessionalServices(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new EngageProfessionalServicesCommand(engagementId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** C3: the customer declines Professional Services; the plan must then come from the customer. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/professional-services/declination")
+    public Mono<ResponseEntity<Void>> declineProfessionalServices(
+            @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.ProfessionalServicesDeclined body,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new DeclineProfessionalServicesCommand(engagementId, body.reason(), IfMatch.parse(ifMatch)),
+                exchange);
+    }
+
+    /** C3: without ProServ, the CSM provides reference documentation (never a detailed plan). */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/reference-documentation")
+    public Mono<ResponseEntity<Void>> provideReferenceDocumentation(
+            @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.ReferenceDocumentation body,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new ProvideReferenceDocumentationCommand(engagementId, body.links(), IfMatch.parse(ifMatch)),
+                exchange);
     }
 
     /** C6a: the customer knows and has reviewed the reference architecture for their size. */

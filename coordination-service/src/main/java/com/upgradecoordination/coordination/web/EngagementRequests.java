@@ -60,6 +60,12 @@ final class EngagementRequests {
             @Size(max = 2000) String planDocumentUrl) {
     }
 
+    record ProfessionalServicesDeclined(@NotBlank @Size(max = 4000) String reason) {
+    }
+
+    record ReferenceDocumentation(@NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 2000) String> links) {
+    }
+
     record RevisionDiscussion(@NotNull RevisionOutcome outcome, @Size(max = 4000) String notes) {
     }
 

@@ -44,6 +44,15 @@ import com.upgradecoordination.coordination.api.RevisionOutcome;
 import com.upgradecoordination.coordination.api.SetExpectationsCommand;
 import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
 import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
+import com.upgradecoordination.coordination.api.DeclineProfessionalServicesCommand;
+import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
+import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesRecommendedEvent;
+import com.upgradecoordination.coordination.api.ProfessionalServicesStrength;
+import com.upgradecoordination.coordination.api.ProvideReferenceDocumentationCommand;
+import com.upgradecoordination.coordination.api.ReferenceDocumentationProvidedEvent;
+import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
 import com.upgradecoordination.coordination.catalog.CatalogConfiguration;
 import com.upgradecoordination.coordination.catalog.GptResultsReader;
 import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
@@ -73,6 +82,9 @@ class EngagementTest {
     static final GptResultsFormat GPT_RESULTS =
             json -> GptResultsReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
+    static final java.time.Clock TODAY = java.time.Clock.fixed(java.time.Instant.parse("2026-11-21T09:00:00Z"),
+            java.time.ZoneOffset.UTC);
+
     static final String ID = "engagement-1";
     static final LocalDate TARGET = LocalDate.of(2027, 6, 30);
 
@@ -81,6 +93,8 @@ class EngagementTest {
     static final RequirementsRecordedEvent REQUIREMENTS_3K =
             new RequirementsRecordedEvent(ID, 1500, 3000, 12, null, true, false, TARGET);
     static final ReferenceArchitectureMatchedEvent MATCHED_3K = new ReferenceArchitectureMatchedEvent(ID, "3k", "USERS");
+    static final ProfessionalServicesRecommendedEvent RECOMMENDED_3K =
+            new ProfessionalServicesRecommendedEvent(ID, ProfessionalServicesStrength.RECOMMENDED, 3000);
 
     /** The 3k reference architecture, exactly, on VMs. */
     static List<ProposedComponent> conforming3k() {
@@ -127,6 +141,7 @@ class EngagementTest {
         fixture.registerInjectableResource(CATALOG);
         fixture.registerInjectableResource(BENCHMARKS);
         fixture.registerInjectableResource(GPT_RESULTS);
+        fixture.registerInjectableResource(TODAY);
     }
 
     @Nested
@@ -168,7 +183,7 @@ class EngagementTest {
         void recordsRequirementsAndMatchesTheSizeByUsers() {
             fixture.given(OPENED)
                     .when(new RecordRequirementsCommand(ID, 1500, 3000, 12, null, true, false, TARGET, null))
-                    .expectEvents(REQUIREMENTS_3K, MATCHED_3K);
+                    .expectEvents(REQUIREMENTS_3K, MATCHED_3K, RECOMMENDED_3K);
         }
 
         @Test
@@ -176,19 +191,20 @@ class EngagementTest {
             fixture.given(OPENED)
                     .when(new RecordRequirementsCommand(ID, 900, 1000, 12, 150, false, false, TARGET, null))
                     .expectEvents(new RequirementsRecordedEvent(ID, 900, 1000, 12, 150, false, false, TARGET),
-                            new ReferenceArchitectureMatchedEvent(ID, "10k", "RPS"));
+                            new ReferenceArchitectureMatchedEvent(ID, "10k", "RPS"),
+                            new ProfessionalServicesRecommendedEvent(ID, ProfessionalServicesStrength.RECOMMENDED, 1000));
         }
 
         @Test
         void unchangedSizeIsNotMatchedAgain() {
-            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K, RECOMMENDED_3K)
                     .when(new RecordRequirementsCommand(ID, 1500, 2500, 12, null, true, false, TARGET, null))
                     .expectEvents(new RequirementsRecordedEvent(ID, 1500, 2500, 12, null, true, false, TARGET));
         }
 
         @Test
         void changedRequirementsReMatchTheSize() {
-            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K, RECOMMENDED_3K)
                     .when(new RecordRequirementsCommand(ID, 1500, 3001, 12, null, true, false, TARGET, null))
                     .expectEvents(new RequirementsRecordedEvent(ID, 1500, 3001, 12, null, true, false, TARGET),
                             new ReferenceArchitectureMatchedEvent(ID, "5k", "USERS"));
@@ -334,6 +350,99 @@ class EngagementTest {
                             List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
+        }
+    }
+
+    /** Professional Services (SPEC C3). */
+    @Nested
+    class ProfessionalServices {
+
+        final Object[] sized3k = {OPENED, REQUIREMENTS_3K, MATCHED_3K, RECOMMENDED_3K};
+        final ProfessionalServicesDeclinedEvent declined =
+                new ProfessionalServicesDeclinedEvent(ID, "No budget for services this year");
+
+        @Test
+        void isHighlyRecommendedFromFiveThousandUsersAndALateTargetIsNoRisk() {
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 3000, 5000, 12, null, true, false,
+                            LocalDate.of(2027, 2, 21), null))
+                    .expectEvents(new RequirementsRecordedEvent(ID, 3000, 5000, 12, null, true, false,
+                                    LocalDate.of(2027, 2, 21)),
+                            new ReferenceArchitectureMatchedEvent(ID, "5k", "USERS"),
+                            new ProfessionalServicesRecommendedEvent(ID, ProfessionalServicesStrength.HIGHLY_RECOMMENDED,
+                                    5000));
+        }
+
+        @Test
+        void flagsATimelineShorterThanThreeMonthsAtFiveThousandUsers() {
+            LocalDate tooSoon = LocalDate.of(2027, 2, 20); // planning starts 2026-11-21
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 3000, 5000, 12, null, true, false, tooSoon, null))
+                    .expectEvents(new RequirementsRecordedEvent(ID, 3000, 5000, 12, null, true, false, tooSoon),
+                            new ReferenceArchitectureMatchedEvent(ID, "5k", "USERS"),
+                            new ProfessionalServicesRecommendedEvent(ID, ProfessionalServicesStrength.HIGHLY_RECOMMENDED,
+                                    5000),
+                            new TimelineRiskFlaggedEvent(ID, 5000, LocalDate.of(2026, 11, 21), tooSoon));
+        }
+
+        @Test
+        void aShortTimelineBelowFiveThousandUsersIsNoRisk() {
+            LocalDate tooSoon = LocalDate.of(2026, 12, 1);
+            fixture.given(OPENED)
+                    .when(new RecordRequirementsCommand(ID, 3000, 4999, 12, null, true, false, tooSoon, null))
+                    .expectEvents(new RequirementsRecordedEvent(ID, 3000, 4999, 12, null, true, false, tooSoon),
+                            new ReferenceArchitectureMatchedEvent(ID, "5k", "USERS"),
+                            new ProfessionalServicesRecommendedEvent(ID, ProfessionalServicesStrength.RECOMMENDED, 4999));
+        }
+
+        @Test
+        void theCustomerEngagesOrDeclinesAfterTheRecommendation() {
+            fixture.given(OPENED)
+                    .when(new EngageProfessionalServicesCommand(ID, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(sized3k)
+                    .when(new EngageProfessionalServicesCommand(ID, null))
+                    .expectEvents(new ProfessionalServicesEngagedEvent(ID));
+            fixture.given(sized3k)
+                    .when(new DeclineProfessionalServicesCommand(ID, " No budget for services this year ", null))
+                    .expectEvents(declined);
+            fixture.given(sized3k).andGiven(declined)
+                    .when(new DeclineProfessionalServicesCommand(ID, "again", null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withoutProfessionalServicesTheCsmOnlyProvidesDocumentation() {
+            fixture.given(sized3k)
+                    .when(new ProvideReferenceDocumentationCommand(ID,
+                            List.of("https://docs.gitlab.com/administration/reference_architectures/3k_users/"), null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(sized3k).andGiven(declined)
+                    .when(new ProvideReferenceDocumentationCommand(ID,
+                            List.of("https://docs.gitlab.com/administration/reference_architectures/3k_users/"), null))
+                    .expectEvents(new ReferenceDocumentationProvidedEvent(ID,
+                            List.of("https://docs.gitlab.com/administration/reference_architectures/3k_users/")));
+            fixture.given(sized3k).andGiven(declined)
+                    .when(new ProvideReferenceDocumentationCommand(ID, List.of("the docs"), null))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withoutProfessionalServicesThePlanMustComeFromTheCustomer() {
+            fixture.given(sized3k).andGiven(declined)
+                    .when(new SubmitPlanCommand(ID, PlanAuthor.PROFESSIONAL_SERVICES, conforming3k(), null, null, null,
+                            null, null, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("The customer declined Professional Services: the plan must come from "
+                            + "the customer")
+                    .expectNoEvents();
+            fixture.given(sized3k).andGiven(declined)
+                    .when(submitPlan(conforming3k()))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 
@@ -551,7 +660,7 @@ class EngagementTest {
             fixture.given(OPENED)
                     .when(new RecordRequirementsCommand(ID, 1500, 3000, 12, null, true, false, TARGET, 0L))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(REQUIREMENTS_3K, MATCHED_3K);
+                    .expectEvents(REQUIREMENTS_3K, MATCHED_3K, RECOMMENDED_3K);
         }
 
         @Test

@@ -125,22 +125,22 @@ class ConcurrencyAndIdempotencyIT {
                 .header("If-Match", "\"0\"")
                 .exchange()
                 .expectStatus().isNoContent();
-        // requirements recorded and the 3k reference architecture matched: two events
-        assertThat(etagOf(engagementId)).isEqualTo("\"2\"");
+        // requirements recorded, the 3k reference architecture matched and ProServ recommended: three events
+        assertThat(etagOf(engagementId)).isEqualTo("\"3\"");
 
         // a bare version is understood too
         command(HttpMethod.PUT, "/engagements/" + engagementId + "/requirements", CSM, REQUIREMENTS.formatted(2900))
-                .header("If-Match", "2")
+                .header("If-Match", "3")
                 .exchange()
                 .expectStatus().isNoContent();
-        assertThat(etagOf(engagementId)).isEqualTo("\"3\"");
+        assertThat(etagOf(engagementId)).isEqualTo("\"4\"");
 
         // "*": no version check
         command(HttpMethod.PUT, "/engagements/" + engagementId + "/requirements", CSM, REQUIREMENTS.formatted(2950))
                 .header("If-Match", "*")
                 .exchange()
                 .expectStatus().isNoContent();
-        assertThat(etagOf(engagementId)).isEqualTo("\"4\"");
+        assertThat(etagOf(engagementId)).isEqualTo("\"5\"");
     }
 
     @Test
@@ -163,8 +163,8 @@ class ConcurrencyAndIdempotencyIT {
                 .jsonPath("$.title").isEqualTo("Stale version")
                 .jsonPath("$.status").isEqualTo(409)
                 .jsonPath("$.expectedVersion").isEqualTo(0)
-                .jsonPath("$.actualVersion").isEqualTo(2)
-                .jsonPath("$.detail").isEqualTo("The resource is at version 2, the request was based on version 0; "
+                .jsonPath("$.actualVersion").isEqualTo(3)
+                .jsonPath("$.detail").isEqualTo("The resource is at version 3, the request was based on version 0; "
                         + "read it again (its ETag is the version) and retry.");
         // a version the engagement never had is refused the same way
         command(HttpMethod.PUT, "/engagements/" + engagementId + "/requirements", CSM, REQUIREMENTS.formatted(5000))
@@ -174,7 +174,7 @@ class ConcurrencyAndIdempotencyIT {
                 .expectBody().jsonPath("$.type").isEqualTo(type("stale-version"));
 
         assertThat(storedEvents()).isEqualTo(before);
-        assertThat(etagOf(engagementId)).isEqualTo("\"2\"");
+        assertThat(etagOf(engagementId)).isEqualTo("\"3\"");
     }
 
     @Test
@@ -239,7 +239,7 @@ class ConcurrencyAndIdempotencyIT {
                     .expectStatus().isNoContent()
                     .expectBody().isEmpty();
         }
-        assertThat(eventsOf(engagementId)).isEqualTo(3);
+        assertThat(eventsOf(engagementId)).isEqualTo(4);
 
         // a refusal is the first result too: the retry gets the same problem without running again
         String justifyKey = "justify-" + UUID.randomUUID();
@@ -257,7 +257,7 @@ class ConcurrencyAndIdempotencyIT {
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(String.class).isEqualTo(refused);
-        assertThat(eventsOf(engagementId)).isEqualTo(3);
+        assertThat(eventsOf(engagementId)).isEqualTo(4);
     }
 
     @Test
