@@ -3,6 +3,7 @@ package com.upgradecoordination.coordination.domain;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
+import com.upgradecoordination.coordination.api.AnswerInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
 import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
 import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
@@ -16,6 +17,8 @@ import com.upgradecoordination.coordination.api.EngageProfessionalServicesComman
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
+import com.upgradecoordination.coordination.api.InternalAssistanceAnsweredEvent;
+import com.upgradecoordination.coordination.api.InternalAssistanceRequestedEvent;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
@@ -35,6 +38,7 @@ import com.upgradecoordination.coordination.api.RecordSupportReviewOutcomeComman
 import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureReviewedEvent;
 import com.upgradecoordination.coordination.api.ReferenceDocumentationProvidedEvent;
+import com.upgradecoordination.coordination.api.RequestInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
 import com.upgradecoordination.coordination.api.ReturnedToPlanningEvent;
@@ -55,7 +59,9 @@ import com.upgradecoordination.coordination.domain.performance.PerformanceCompar
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -98,6 +104,8 @@ public class Engagement {
     private int supportableVerdictFor;
     private SupportVerdict supportVerdict;
     private int deviationAcceptedFor;
+    private final Set<String> openAssistanceRequests = new HashSet<>();
+    private final Set<String> answeredAssistanceRequests = new HashSet<>();
     private String pendingReviewId;
     private int pendingReviewPlanVersion;
 
@@ -229,6 +237,32 @@ public class Engagement {
             apply(new ArchitectureDeviationDetectedEvent(engagementId, version, referenceSize, deviations));
         }
         return version;
+    }
+
+    /** C4: other teams (Product, Quality, Support ...) may be asked specific questions at any time. */
+    @CommandHandler
+    public void handle(RequestInternalAssistanceCommand command) {
+        require(command.requestId(), "requestId");
+        if (command.team() == null) {
+            throw new IllegalArgumentException("team: required");
+        }
+        require(command.question(), "question");
+        apply(new InternalAssistanceRequestedEvent(engagementId, command.requestId(), command.team(),
+                command.question().strip()));
+    }
+
+    @CommandHandler
+    public void handle(AnswerInternalAssistanceCommand command) {
+        require(command.answer(), "answer");
+        if (answeredAssistanceRequests.contains(command.requestId())) {
+            throw new RuleViolationException("assistance-already-answered",
+                    "Assistance request " + command.requestId() + " is already answered");
+        }
+        if (!openAssistanceRequests.contains(command.requestId())) {
+            throw new RuleViolationException("no-such-assistance-request",
+                    "No assistance request " + command.requestId() + " on engagement " + engagementId);
+        }
+        apply(new InternalAssistanceAnsweredEvent(engagementId, command.requestId(), command.answer().strip()));
     }
 
     /** a. The customer knows and has reviewed the reference architecture for their size. */
@@ -443,6 +477,17 @@ public class Engagement {
     void on(ArchitectureDeviationDetectedEvent event) {
         latestPlanDeviates = true;
         latestDeviations = event.deviations();
+    }
+
+    @EventSourcingHandler
+    void on(InternalAssistanceRequestedEvent event) {
+        openAssistanceRequests.add(event.requestId());
+    }
+
+    @EventSourcingHandler
+    void on(InternalAssistanceAnsweredEvent event) {
+        openAssistanceRequests.remove(event.requestId());
+        answeredAssistanceRequests.add(event.requestId());
     }
 
     @EventSourcingHandler

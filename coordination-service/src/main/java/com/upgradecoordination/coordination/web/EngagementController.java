@@ -2,6 +2,7 @@ package com.upgradecoordination.coordination.web;
 
 import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
 import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
+import com.upgradecoordination.coordination.api.AnswerInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.DeclineProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
@@ -14,6 +15,7 @@ import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.ProposedComponent;
 import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
+import com.upgradecoordination.coordination.api.RequestInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
 import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.readmodel.EngagementSummary;
@@ -125,6 +127,32 @@ public class EngagementController {
         return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
                         .body(Map.of("engagementId", engagementId, "reviewId", reviewId))));
+    }
+
+    /** C4: a specific question to another team; the answer names the request. */
+    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping("/{engagementId}/internal-assistance-requests")
+    public Mono<ResponseEntity<Map<String, String>>> requestInternalAssistance(
+            @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.InternalAssistanceRequest body,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        String requestId = UUID.randomUUID().toString();
+        var command = new RequestInternalAssistanceCommand(engagementId, requestId, body.team(), body.question(),
+                IfMatch.parse(ifMatch));
+        return commands.send(command, exchange)
+                .then(Mono.fromSupplier(() -> ResponseEntity
+                        .created(URI.create("/engagements/" + engagementId + "/internal-assistance-requests/" + requestId))
+                        .body(Map.of("engagementId", engagementId, "requestId", requestId))));
+    }
+
+    /** C4: the other team's answer. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/internal-assistance-requests/{requestId}/answer")
+    public Mono<ResponseEntity<Void>> answerInternalAssistance(
+            @PathVariable String engagementId, @PathVariable String requestId,
+            @Valid @RequestBody EngagementRequests.InternalAssistanceAnswer body,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new AnswerInternalAssistanceCommand(engagementId, requestId, body.answer(), IfMatch.parse(ifMatch)),
+                exchange);
     }
 
     /** C3: the customer engages Professional Services. */

@@ -1,5 +1,6 @@
 package com.upgradecoordination.coordination.web;
 
+import com.upgradecoordination.coordination.api.AssistingTeam;
 import com.upgradecoordination.coordination.api.DeploymentType;
 import com.upgradecoordination.coordination.api.DeviationReason;
 import com.upgradecoordination.coordination.api.EngagementReason;
@@ -58,6 +59,12 @@ final class EngagementRequests {
             Instant plannedWindowStart,
             Instant plannedWindowEnd,
             @Size(max = 2000) String planDocumentUrl) {
+    }
+
+    record InternalAssistanceRequest(@NotNull AssistingTeam team, @NotBlank @Size(max = 4000) String question) {
+    }
+
+    record InternalAssistanceAnswer(@NotBlank @Size(max = 8000) String answer) {
     }
 
     record ProfessionalServicesDeclined(@NotBlank @Size(max = 4000) String reason) {

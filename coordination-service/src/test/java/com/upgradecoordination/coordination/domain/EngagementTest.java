@@ -44,7 +44,12 @@ import com.upgradecoordination.coordination.api.RevisionOutcome;
 import com.upgradecoordination.coordination.api.SetExpectationsCommand;
 import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
 import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
+import com.upgradecoordination.coordination.api.AnswerInternalAssistanceCommand;
+import com.upgradecoordination.coordination.api.AssistingTeam;
 import com.upgradecoordination.coordination.api.DeclineProfessionalServicesCommand;
+import com.upgradecoordination.coordination.api.InternalAssistanceAnsweredEvent;
+import com.upgradecoordination.coordination.api.InternalAssistanceRequestedEvent;
+import com.upgradecoordination.coordination.api.RequestInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
@@ -348,6 +353,49 @@ class EngagementTest {
             fixture.given(deviatingPlan).andGiven(justified)
                     .when(new RecordSupportReviewOutcomeCommand(ID, "review-9", 1, SupportVerdict.SUPPORTABLE,
                             List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    /** Questions to other teams (SPEC C4). */
+    @Nested
+    class InternalAssistance {
+
+        final InternalAssistanceRequestedEvent asked = new InternalAssistanceRequestedEvent(ID, "question-1",
+                AssistingTeam.QUALITY, "Does GPT cover our CI-heavy load?");
+
+        @Test
+        void anotherTeamIsAskedAndAnswers() {
+            fixture.given(OPENED)
+                    .when(new RequestInternalAssistanceCommand(ID, "question-1", AssistingTeam.QUALITY,
+                            " Does GPT cover our CI-heavy load? ", null))
+                    .expectEvents(asked);
+            fixture.given(OPENED, asked)
+                    .when(new AnswerInternalAssistanceCommand(ID, "question-1", "Add the CI scenarios", null))
+                    .expectEvents(new InternalAssistanceAnsweredEvent(ID, "question-1", "Add the CI scenarios"));
+        }
+
+        @Test
+        void aQuestionNeedsATeamAndText() {
+            fixture.given(OPENED)
+                    .when(new RequestInternalAssistanceCommand(ID, "question-1", null, "anything?", null))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+            fixture.given(OPENED)
+                    .when(new RequestInternalAssistanceCommand(ID, "question-1", AssistingTeam.PRODUCT, " ", null))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void onlyAnOpenQuestionIsAnswered() {
+            fixture.given(OPENED)
+                    .when(new AnswerInternalAssistanceCommand(ID, "question-9", "yes", null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(OPENED, asked, new InternalAssistanceAnsweredEvent(ID, "question-1", "yes"))
+                    .when(new AnswerInternalAssistanceCommand(ID, "question-1", "again", null))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }

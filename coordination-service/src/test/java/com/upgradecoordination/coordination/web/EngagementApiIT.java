@@ -145,6 +145,31 @@ class EngagementApiIT {
     }
 
     @Test
+    void anotherTeamAnswersAQuestionAndTheHistoryShowsWho() {
+        String engagementId = openEngagement();
+        JsonNode asked = post("/engagements/" + engagementId + "/internal-assistance-requests")
+                .bodyValue(Map.of("team", "SUPPORT", "question", "Is a single Gitaly node supportable at 3k?"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        String requestId = asked.get("requestId").asString();
+        anonymous.post().uri("/engagements/{id}/internal-assistance-requests/{request}/answer", engagementId, requestId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .headers(TestTokens.bearer("sue.engineer", "SUPPORT_ENGINEER"))
+                .bodyValue(Map.of("answer", "Supportable, but expect slower git operations"))
+                .exchange()
+                .expectStatus().isNoContent();
+
+        JsonNode history = http.get().uri("/engagements/{id}/history", engagementId).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode answered = history.get(history.size() - 1);
+        assertThat(answered.get("type").asString()).isEqualTo("InternalAssistanceAnswered");
+        assertThat(answered.get("actor").asString()).isEqualTo("sue.engineer");
+        assertThat(answered.get("actorRole").asString()).isEqualTo("SUPPORT_ENGINEER");
+        assertThat(answered.get("payload").get("requestId").asString()).isEqualTo(requestId);
+    }
+
+    @Test
     void everyCommandRefusesInvalidInputByFieldAndChangesNothing() {
         String engagementId = openEngagement();
         long before = storedEvents();
