@@ -3,7 +3,9 @@ package com.upgradecoordination.events;
 import com.upgradecoordination.events.coordination.ArchitectureConforms;
 import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
 import com.upgradecoordination.events.coordination.DeviationJustified;
+import com.upgradecoordination.events.coordination.EngagementClosed;
 import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.events.coordination.MigrationProblemReported;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
 import com.upgradecoordination.events.coordination.ProfessionalServicesDecided;
 import com.upgradecoordination.events.coordination.ProfessionalServicesRecommended;
@@ -35,6 +37,8 @@ public final class IntegrationEventCatalog {
             ArchitectureDeviationDetected.class,
             DeviationJustified.class,
             SupportReviewRequested.class,
+            MigrationProblemReported.class,
+            EngagementClosed.class,
             SupportReviewOpened.class,
             SupportReviewCompleted.class,
             NotificationSent.class);

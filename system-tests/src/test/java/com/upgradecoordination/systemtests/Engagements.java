@@ -90,6 +90,16 @@ final class Engagements {
         step(engagementId, "documentation/shared-with-support", null);
     }
 
+    /** C8: migrate, with one problem on the way (routed to Support: no ProServ here), and close as completed. */
+    void migrateAndClose(String engagementId) {
+        step(engagementId, "migration/start", null);
+        csm.post().uri("/engagements/{id}/migration/problems", engagementId)
+                .bodyValue(Map.of("description", "Geo replication lags behind by an hour"))
+                .exchange().expectStatus().isCreated();
+        step(engagementId, "migration/completion", null);
+        step(engagementId, "closing", Map.of("outcome", "COMPLETED", "notes", "Running on the new 10k environment"));
+    }
+
     private void step(String engagementId, String step, Map<String, Object> body) {
         var request = csm.post().uri("/engagements/{id}/" + step, engagementId);
         (body == null ? request.exchange() : request.bodyValue(body).exchange()).expectStatus().isNoContent();

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * A deviating case end to end: the CSM drives the deviation process over HTTP up to a support
  * review; review-service receives the request from Kafka, a Senior Support Engineer completes it
  * over HTTP; coordination-service receives the verdict from Kafka and shows it in the engagement's
- * state and history; notification-service tells the CSM; the last steps accept the deviation.
+ * state and history; notification-service tells the CSM; the last steps accept the deviation; the
+ * migration runs and the engagement closes.
  */
 class SliceEndToEndIT {
 
@@ -35,7 +36,7 @@ class SliceEndToEndIT {
     }
 
     @Test
-    void aDeviatingPlanGoesThroughTheDeviationProcessToAcceptance() throws Exception {
+    void aDeviatingEngagementGoesFromOpeningThroughTheDeviationProcessToClosing() throws Exception {
         Engagements engagements = new Engagements(running.as(Service.COORDINATION, "casey.csm", "CSM"));
         String engagementId = engagements.open("Acme Corp", "casey.csm");
         engagements.recordRequirementsFor10k(engagementId);
@@ -101,7 +102,17 @@ class SliceEndToEndIT {
         engagements.adviseAndDocument(engagementId);
         JsonNode accepted = engagements.awaitStatus(engagementId, "DEVIATION_ACCEPTED");
         assertThat(accepted.get("deviationAcceptedPlanVersion").asInt()).isEqualTo(1);
-        JsonNode finalHistory = engagements.history(engagementId);
-        assertThat(finalHistory.get(finalHistory.size() - 1).get("type").asString()).isEqualTo("DeviationAccepted");
+        JsonNode acceptedHistory = engagements.history(engagementId);
+        assertThat(acceptedHistory.get(acceptedHistory.size() - 1).get("type").asString()).isEqualTo("DeviationAccepted");
+
+        // the migration runs, hits a problem Support hears of, completes, and the engagement closes
+        engagements.migrateAndClose(engagementId);
+        engagements.awaitStatus(engagementId, "CLOSED_COMPLETED");
+        List<String> closingTypes = new ArrayList<>();
+        engagements.history(engagementId).forEach(entry -> closingTypes.add(entry.get("type").asString()));
+        assertThat(closingTypes.subList(closingTypes.size() - 4, closingTypes.size())).containsExactly(
+                "MigrationStarted", "MigrationProblemReported", "MigrationCompleted", "EngagementClosed");
+        JsonNode problem = engagements.history(engagementId).get(closingTypes.size() - 3);
+        assertThat(problem.get("payload").get("routedTo").asString()).isEqualTo("SUPPORT");
     }
 }

@@ -6,6 +6,9 @@ import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
 import com.upgradecoordination.coordination.api.AnswerInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
 import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
+import com.upgradecoordination.coordination.api.CloseEngagementCommand;
+import com.upgradecoordination.coordination.api.ClosingOutcome;
+import com.upgradecoordination.coordination.api.CompleteMigrationCommand;
 import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
 import com.upgradecoordination.coordination.api.DeclineProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.Deviation;
@@ -14,18 +17,23 @@ import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
 import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
 import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
+import com.upgradecoordination.coordination.api.EngagementClosedEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
 import com.upgradecoordination.coordination.api.InternalAssistanceAnsweredEvent;
 import com.upgradecoordination.coordination.api.InternalAssistanceRequestedEvent;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
+import com.upgradecoordination.coordination.api.MigrationCompletedEvent;
+import com.upgradecoordination.coordination.api.MigrationProblemReportedEvent;
+import com.upgradecoordination.coordination.api.MigrationStartedEvent;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
 import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
 import com.upgradecoordination.coordination.api.PerformanceTestDelta;
 import com.upgradecoordination.coordination.api.PlanAuthor;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.ProblemRoute;
 import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesRecommendedEvent;
@@ -38,6 +46,7 @@ import com.upgradecoordination.coordination.api.RecordSupportReviewOutcomeComman
 import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureReviewedEvent;
 import com.upgradecoordination.coordination.api.ReferenceDocumentationProvidedEvent;
+import com.upgradecoordination.coordination.api.ReportMigrationProblemCommand;
 import com.upgradecoordination.coordination.api.RequestInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
@@ -46,6 +55,7 @@ import com.upgradecoordination.coordination.api.RevisionDiscussedEvent;
 import com.upgradecoordination.coordination.api.RevisionOutcome;
 import com.upgradecoordination.coordination.api.SetExpectationsCommand;
 import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
+import com.upgradecoordination.coordination.api.StartMigrationCommand;
 import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
 import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEvent;
@@ -63,6 +73,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -104,6 +117,9 @@ public class Engagement {
     private int supportableVerdictFor;
     private SupportVerdict supportVerdict;
     private int deviationAcceptedFor;
+    private boolean migrationStarted;
+    private boolean migrationCompleted;
+    private boolean closed;
     private final Set<String> openAssistanceRequests = new HashSet<>();
     private final Set<String> answeredAssistanceRequests = new HashSet<>();
     private String pendingReviewId;
@@ -237,6 +253,71 @@ public class Engagement {
             apply(new ArchitectureDeviationDetectedEvent(engagementId, version, referenceSize, deviations));
         }
         return version;
+    }
+
+    /** A closed engagement keeps its history and takes no more commands (SPEC C8). */
+    @CommandHandlerInterceptor
+    public Object refuseCommandsWhenClosed(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (closed) {
+            throw new RuleViolationException("engagement-closed",
+                    "Engagement " + engagementId + " is closed; its history stays readable");
+        }
+        return chain.proceed();
+    }
+
+    /** C8: the migration starts on a conforming plan or once its deviation is accepted. */
+    @CommandHandler
+    public void handle(StartMigrationCommand command) {
+        if (latestPlanVersion == 0) {
+            throw new RuleViolationException("requires-plan", "Submit a plan before you start the migration");
+        }
+        if (latestPlanDeviates && deviationAcceptedFor != latestPlanVersion) {
+            throw new RuleViolationException("migration-requires-accepted-plan",
+                    "Plan version " + latestPlanVersion + " deviates and its deviation is not accepted yet");
+        }
+        if (migrationStarted) {
+            throw new RuleViolationException("migration-already-started", "The migration has already started");
+        }
+        apply(new MigrationStartedEvent(engagementId, latestPlanVersion));
+    }
+
+    /**
+     * C8: a problem during the migration goes to Professional Services when engaged; otherwise
+     * Support is the primary contact (review-service opens or joins a ticket).
+     */
+    @CommandHandler
+    public void handle(ReportMigrationProblemCommand command) {
+        require(command.problemId(), "problemId");
+        require(command.description(), "description");
+        if (!migrationStarted || migrationCompleted) {
+            throw new RuleViolationException("no-migration-running",
+                    "Problems are reported while the migration runs; it has " + (migrationStarted ? "completed" : "not started"));
+        }
+        apply(new MigrationProblemReportedEvent(engagementId, command.problemId(), command.description().strip(),
+                professionalServicesEngaged ? ProblemRoute.PROFESSIONAL_SERVICES : ProblemRoute.SUPPORT));
+    }
+
+    @CommandHandler
+    public void handle(CompleteMigrationCommand command) {
+        if (!migrationStarted || migrationCompleted) {
+            throw new RuleViolationException("no-migration-running",
+                    "Only a running migration can complete; it has " + (migrationStarted ? "completed" : "not started"));
+        }
+        apply(new MigrationCompletedEvent(engagementId, latestPlanVersion));
+    }
+
+    /** C8: completed after the migration, or cancelled at any time; the history stays either way. */
+    @CommandHandler
+    public void handle(CloseEngagementCommand command) {
+        if (command.outcome() == null) {
+            throw new IllegalArgumentException("outcome: required");
+        }
+        if (command.outcome() == ClosingOutcome.COMPLETED && !migrationCompleted) {
+            throw new RuleViolationException("completion-requires-migration",
+                    "Complete the migration before closing the engagement as completed (or close it as cancelled)");
+        }
+        apply(new EngagementClosedEvent(engagementId, command.outcome(),
+                command.notes() == null ? null : command.notes().strip()));
     }
 
     /** C4: other teams (Product, Quality, Support ...) may be asked specific questions at any time. */
@@ -477,6 +558,21 @@ public class Engagement {
     void on(ArchitectureDeviationDetectedEvent event) {
         latestPlanDeviates = true;
         latestDeviations = event.deviations();
+    }
+
+    @EventSourcingHandler
+    void on(MigrationStartedEvent event) {
+        migrationStarted = true;
+    }
+
+    @EventSourcingHandler
+    void on(MigrationCompletedEvent event) {
+        migrationCompleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(EngagementClosedEvent event) {
+        closed = true;
     }
 
     @EventSourcingHandler

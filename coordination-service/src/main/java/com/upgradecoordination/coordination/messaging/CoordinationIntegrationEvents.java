@@ -6,6 +6,8 @@ import com.upgradecoordination.coordination.api.Deviation;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
 import com.upgradecoordination.coordination.api.EngagementEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
+import com.upgradecoordination.coordination.api.EngagementClosedEvent;
+import com.upgradecoordination.coordination.api.MigrationProblemReportedEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
@@ -20,6 +22,8 @@ import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected
 import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
+import com.upgradecoordination.events.coordination.EngagementClosed;
+import com.upgradecoordination.events.coordination.MigrationProblemReported;
 import com.upgradecoordination.events.coordination.PlannedComponent;
 import com.upgradecoordination.events.coordination.ProfessionalServicesDecided;
 import com.upgradecoordination.events.coordination.ProfessionalServicesRecommended;
@@ -69,6 +73,12 @@ public class CoordinationIntegrationEvents implements IntegrationEventTranslator
         if (domainEvent instanceof TimelineRiskFlaggedEvent e) {
             return new TimelineRiskFlagged(e.engagementId(), e.expectedUsers(), e.planningStarted(),
                     e.targetCompletionDate());
+        }
+        if (domainEvent instanceof MigrationProblemReportedEvent e) {
+            return new MigrationProblemReported(e.engagementId(), e.problemId(), e.description(), e.routedTo().name());
+        }
+        if (domainEvent instanceof EngagementClosedEvent e) {
+            return new EngagementClosed(e.engagementId(), e.outcome().name());
         }
         if (domainEvent instanceof PlanSubmittedEvent e) {
             return new PlanSubmitted(e.engagementId(), e.planVersion(), e.author().name(),

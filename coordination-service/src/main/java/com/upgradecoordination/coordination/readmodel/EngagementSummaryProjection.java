@@ -3,6 +3,9 @@ package com.upgradecoordination.coordination.readmodel;
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
 import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
 import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
+import com.upgradecoordination.coordination.api.EngagementClosedEvent;
+import com.upgradecoordination.coordination.api.MigrationCompletedEvent;
+import com.upgradecoordination.coordination.api.MigrationStartedEvent;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
 import com.upgradecoordination.coordination.api.EngagementEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
@@ -118,6 +121,22 @@ public class EngagementSummaryProjection {
     @EventHandler
     void on(ReturnedToPlanningEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.engagementId(), sequence, at, "status = 'RETURNED_TO_PLANNING'", Map.of());
+    }
+
+    @EventHandler
+    void on(MigrationStartedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at, "status = 'MIGRATING'", Map.of());
+    }
+
+    @EventHandler
+    void on(MigrationCompletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at, "status = 'MIGRATED'", Map.of());
+    }
+
+    @EventHandler
+    void on(EngagementClosedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.engagementId(), sequence, at, "status = :status",
+                Map.of("status", "CLOSED_" + event.outcome().name()));
     }
 
     /** The other steps of the deviation process change nothing shown here; they still move the version. */

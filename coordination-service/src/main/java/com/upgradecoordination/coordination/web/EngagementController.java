@@ -3,6 +3,8 @@ package com.upgradecoordination.coordination.web;
 import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
 import com.upgradecoordination.coordination.api.ConfirmReferenceArchitectureReviewedCommand;
 import com.upgradecoordination.coordination.api.AnswerInternalAssistanceCommand;
+import com.upgradecoordination.coordination.api.CloseEngagementCommand;
+import com.upgradecoordination.coordination.api.CompleteMigrationCommand;
 import com.upgradecoordination.coordination.api.DeclineProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
@@ -10,11 +12,13 @@ import com.upgradecoordination.coordination.api.ProvideReferenceDocumentationCom
 import com.upgradecoordination.coordination.api.RecordDocumentationCommand;
 import com.upgradecoordination.coordination.api.RecordRevisionDiscussionCommand;
 import com.upgradecoordination.coordination.api.SetExpectationsCommand;
+import com.upgradecoordination.coordination.api.StartMigrationCommand;
 import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
 import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.ProposedComponent;
 import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
+import com.upgradecoordination.coordination.api.ReportMigrationProblemCommand;
 import com.upgradecoordination.coordination.api.RequestInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
 import com.upgradecoordination.coordination.api.SubmitPlanCommand;
@@ -127,6 +131,49 @@ public class EngagementController {
         return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
                         .body(Map.of("engagementId", engagementId, "reviewId", reviewId))));
+    }
+
+    /** C8: the migration starts (a conforming plan, or an accepted deviation). */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/migration/start")
+    public Mono<ResponseEntity<Void>> startMigration(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new StartMigrationCommand(engagementId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** C8: a problem during the migration, routed to ProServ or (without ProServ) to Support. */
+    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping("/{engagementId}/migration/problems")
+    public Mono<ResponseEntity<Map<String, String>>> reportMigrationProblem(
+            @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.MigrationProblem body,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        String problemId = UUID.randomUUID().toString();
+        var command = new ReportMigrationProblemCommand(engagementId, problemId, body.description(),
+                IfMatch.parse(ifMatch));
+        return commands.send(command, exchange)
+                .then(Mono.fromSupplier(() -> ResponseEntity
+                        .created(URI.create("/engagements/" + engagementId + "/migration/problems/" + problemId))
+                        .body(Map.of("engagementId", engagementId, "problemId", problemId))));
+    }
+
+    /** C8: the migration is done. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/migration/completion")
+    public Mono<ResponseEntity<Void>> completeMigration(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new CompleteMigrationCommand(engagementId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** C8: the engagement ends, completed or cancelled; its history stays. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{engagementId}/closing")
+    public Mono<ResponseEntity<Void>> close(
+            @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.Closing body,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        return step(new CloseEngagementCommand(engagementId, body.outcome(), body.notes(), IfMatch.parse(ifMatch)),
+                exchange);
     }
 
     /** C4: a specific question to another team; the answer names the request. */

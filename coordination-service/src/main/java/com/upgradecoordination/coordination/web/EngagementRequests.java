@@ -1,6 +1,7 @@
 package com.upgradecoordination.coordination.web;
 
 import com.upgradecoordination.coordination.api.AssistingTeam;
+import com.upgradecoordination.coordination.api.ClosingOutcome;
 import com.upgradecoordination.coordination.api.DeploymentType;
 import com.upgradecoordination.coordination.api.DeviationReason;
 import com.upgradecoordination.coordination.api.EngagementReason;
@@ -59,6 +60,12 @@ final class EngagementRequests {
             Instant plannedWindowStart,
             Instant plannedWindowEnd,
             @Size(max = 2000) String planDocumentUrl) {
+    }
+
+    record MigrationProblem(@NotBlank @Size(max = 8000) String description) {
+    }
+
+    record Closing(@NotNull ClosingOutcome outcome, @Size(max = 4000) String notes) {
     }
 
     record InternalAssistanceRequest(@NotNull AssistingTeam team, @NotBlank @Size(max = 4000) String question) {

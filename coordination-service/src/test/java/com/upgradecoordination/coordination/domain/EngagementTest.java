@@ -46,7 +46,17 @@ import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCom
 import com.upgradecoordination.coordination.api.SubmitPerformanceResultsCommand;
 import com.upgradecoordination.coordination.api.AnswerInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.AssistingTeam;
+import com.upgradecoordination.coordination.api.CloseEngagementCommand;
+import com.upgradecoordination.coordination.api.ClosingOutcome;
+import com.upgradecoordination.coordination.api.CompleteMigrationCommand;
 import com.upgradecoordination.coordination.api.DeclineProfessionalServicesCommand;
+import com.upgradecoordination.coordination.api.EngagementClosedEvent;
+import com.upgradecoordination.coordination.api.MigrationCompletedEvent;
+import com.upgradecoordination.coordination.api.MigrationProblemReportedEvent;
+import com.upgradecoordination.coordination.api.MigrationStartedEvent;
+import com.upgradecoordination.coordination.api.ProblemRoute;
+import com.upgradecoordination.coordination.api.ReportMigrationProblemCommand;
+import com.upgradecoordination.coordination.api.StartMigrationCommand;
 import com.upgradecoordination.coordination.api.InternalAssistanceAnsweredEvent;
 import com.upgradecoordination.coordination.api.InternalAssistanceRequestedEvent;
 import com.upgradecoordination.coordination.api.RequestInternalAssistanceCommand;
@@ -354,6 +364,82 @@ class EngagementTest {
                     .when(new RecordSupportReviewOutcomeCommand(ID, "review-9", 1, SupportVerdict.SUPPORTABLE,
                             List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))
                     .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    /** Migration and closing (SPEC C8). */
+    @Nested
+    class MigrationAndClosing {
+
+        final Object[] conformingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, RECOMMENDED_3K,
+            planSubmitted(1, conforming3k()), new ArchitectureConformsEvent(ID, 1, "3k")};
+        final Object[] deviatingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, RECOMMENDED_3K,
+            planSubmitted(1, deviating3k()), new ArchitectureDeviationDetectedEvent(ID, 1, "3k", GITALY_UNDERSIZED)};
+        final MigrationStartedEvent started = new MigrationStartedEvent(ID, 1);
+        final MigrationCompletedEvent completed = new MigrationCompletedEvent(ID, 1);
+
+        @Test
+        void startsOnAConformingPlanOrAnAcceptedDeviation() {
+            fixture.given(conformingPlan)
+                    .when(new StartMigrationCommand(ID, null))
+                    .expectEvents(started);
+            fixture.given(deviatingPlan)
+                    .when(new StartMigrationCommand(ID, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(deviatingPlan).andGiven(new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE))
+                    .when(new StartMigrationCommand(ID, null))
+                    .expectEvents(started);
+            fixture.given(OPENED)
+                    .when(new StartMigrationCommand(ID, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void withoutProfessionalServicesAProblemGoesToSupport() {
+            fixture.given(conformingPlan).andGiven(started)
+                    .when(new ReportMigrationProblemCommand(ID, "problem-1", " Geo replication lags ", null))
+                    .expectEvents(new MigrationProblemReportedEvent(ID, "problem-1", "Geo replication lags",
+                            ProblemRoute.SUPPORT));
+            fixture.given(conformingPlan).andGiven(new ProfessionalServicesEngagedEvent(ID), started)
+                    .when(new ReportMigrationProblemCommand(ID, "problem-1", "Geo replication lags", null))
+                    .expectEvents(new MigrationProblemReportedEvent(ID, "problem-1", "Geo replication lags",
+                            ProblemRoute.PROFESSIONAL_SERVICES));
+            fixture.given(conformingPlan)
+                    .when(new ReportMigrationProblemCommand(ID, "problem-1", "too early", null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void completesOnceAndClosesAsCompletedOnlyAfterwards() {
+            fixture.given(conformingPlan).andGiven(started)
+                    .when(new CloseEngagementCommand(ID, ClosingOutcome.COMPLETED, null, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(conformingPlan).andGiven(started)
+                    .when(new CompleteMigrationCommand(ID, null))
+                    .expectEvents(completed);
+            fixture.given(conformingPlan).andGiven(started, completed)
+                    .when(new CompleteMigrationCommand(ID, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(conformingPlan).andGiven(started, completed)
+                    .when(new CloseEngagementCommand(ID, ClosingOutcome.COMPLETED, " done ", null))
+                    .expectEvents(new EngagementClosedEvent(ID, ClosingOutcome.COMPLETED, "done"));
+        }
+
+        @Test
+        void aCancelledEngagementTakesNoMoreCommands() {
+            fixture.given(OPENED)
+                    .when(new CloseEngagementCommand(ID, ClosingOutcome.CANCELLED, "Customer postponed", null))
+                    .expectEvents(new EngagementClosedEvent(ID, ClosingOutcome.CANCELLED, "Customer postponed"));
+            fixture.given(OPENED, new EngagementClosedEvent(ID, ClosingOutcome.CANCELLED, null))
+                    .when(new RecordRequirementsCommand(ID, 1500, 3000, 12, null, true, false, TARGET, null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("Engagement engagement-1 is closed; its history stays readable")
                     .expectNoEvents();
         }
     }
