@@ -6,6 +6,7 @@ import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementClosed;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.MigrationProblemReported;
+import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
 import com.upgradecoordination.events.coordination.ProfessionalServicesDecided;
 import com.upgradecoordination.events.coordination.ProfessionalServicesRecommended;
@@ -14,6 +15,8 @@ import com.upgradecoordination.events.coordination.RequirementsRecorded;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.events.coordination.TimelineRiskFlagged;
 import com.upgradecoordination.events.notification.NotificationSent;
+import com.upgradecoordination.events.review.PlanReviewCompleted;
+import com.upgradecoordination.events.review.PlanReviewOpened;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import java.util.List;
@@ -37,10 +40,13 @@ public final class IntegrationEventCatalog {
             ArchitectureDeviationDetected.class,
             DeviationJustified.class,
             SupportReviewRequested.class,
+            PlanSharedWithSupport.class,
             MigrationProblemReported.class,
             EngagementClosed.class,
             SupportReviewOpened.class,
             SupportReviewCompleted.class,
+            PlanReviewOpened.class,
+            PlanReviewCompleted.class,
             NotificationSent.class);
 
     private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()

@@ -1,14 +1,24 @@
 package com.upgradecoordination.platform.axon;
 
+import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfiguration;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
 /** Axon settings every service shares. */
-@AutoConfiguration(after = AxonOnBoot4AutoConfiguration.class)
+@AutoConfiguration(after = AxonOnBoot4AutoConfiguration.class,
+        beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class AxonPlatformAutoConfiguration {
 
     /** Events inherit the audit metadata of the command that caused them. */
@@ -26,5 +36,28 @@ public class AxonPlatformAutoConfiguration {
     public ConfigurerModule propagateEventHandlerErrors() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * A command that throws rolls back everything it applied, except a
+     * {@link RecordedRuleViolationException}: its only event is the recorded refusal, which is kept.
+     */
+    public static final RollbackConfiguration KEEP_RECORDED_REFUSALS =
+            failure -> !(failure instanceof RecordedRuleViolationException);
+
+    /** Axon's own command bus definition, with {@link #KEEP_RECORDED_REFUSALS} as its rollback rule. */
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleCommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
+                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .rollbackConfiguration(KEEP_RECORDED_REFUSALS)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(org.axonframework.commandhandling.CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return commandBus;
     }
 }

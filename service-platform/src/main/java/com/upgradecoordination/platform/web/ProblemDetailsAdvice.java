@@ -1,5 +1,6 @@
 package com.upgradecoordination.platform.web;
 
+import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.net.URI;
 import java.util.List;
@@ -136,6 +137,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_PREFIX + "rule-violation"));
         problem.setTitle("Refused by a business rule");
         problem.setProperty("rule", violation.rule());
+        // A recorded refusal is in the case's history; anything else left no trace.
+        problem.setProperty("recorded", violation instanceof RecordedRuleViolationException);
         return problem;
     }
 
