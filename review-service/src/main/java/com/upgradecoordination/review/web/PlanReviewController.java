@@ -56,7 +56,7 @@ public class PlanReviewController {
     /** The caller takes the review. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{planReviewId}/assignment")
-    public Mono<ResponseEntity<Void>> assign(@PathVariable String planReviewId,
+    public Mono<ResponseEntity<Void>> assignPlanReview(@PathVariable String planReviewId,
                                              @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
                                              ServerWebExchange exchange) {
         Long expectedVersion = IfMatch.parse(ifMatch);
@@ -69,8 +69,8 @@ public class PlanReviewController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{planReviewId}/feedback")
-    public Mono<ResponseEntity<Void>> giveFeedback(@PathVariable String planReviewId,
-                                                   @Valid @RequestBody PlanReviewRequests.Feedback body,
+    public Mono<ResponseEntity<Void>> givePlanReviewFeedback(@PathVariable String planReviewId,
+                                                   @Valid @RequestBody PlanReviewRequests.PlanReviewFeedback body,
                                                    @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
                                                    ServerWebExchange exchange) {
         Long expectedVersion = IfMatch.parse(ifMatch);
@@ -83,8 +83,8 @@ public class PlanReviewController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{planReviewId}/completion")
-    public Mono<ResponseEntity<Void>> complete(@PathVariable String planReviewId,
-                                               @Valid @RequestBody PlanReviewRequests.Completion body,
+    public Mono<ResponseEntity<Void>> completePlanReview(@PathVariable String planReviewId,
+                                               @Valid @RequestBody PlanReviewRequests.PlanReviewCompletion body,
                                                @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
                                                ServerWebExchange exchange) {
         Long expectedVersion = IfMatch.parse(ifMatch);
@@ -98,7 +98,7 @@ public class PlanReviewController {
 
     /** Support's queue, oldest opened first, one page at a time. */
     @GetMapping
-    public Mono<PlanReviewPage> list(@RequestParam(required = false) PlanReviewStatus status,
+    public Mono<PlanReviewPage> listPlanReviews(@RequestParam(required = false) PlanReviewStatus status,
                                      @RequestParam(required = false) String engagementId,
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "" + PlanReviewSummaryProjection.DEFAULT_PAGE_SIZE)
@@ -109,13 +109,13 @@ public class PlanReviewController {
 
     /** The review with its feedback items and its version as ETag (send it back as If-Match). */
     @GetMapping("/{planReviewId}")
-    public Mono<PlanReviewSummary> get(@PathVariable String planReviewId, ServerWebExchange exchange) {
+    public Mono<PlanReviewSummary> getPlanReview(@PathVariable String planReviewId, ServerWebExchange exchange) {
         return versions.withETag(planReviewId, exchange, () -> summaries.find(planReviewId)
                 .orElseThrow(() -> new AggregateNotFoundException(planReviewId, "no such plan review")));
     }
 
     @GetMapping("/{planReviewId}/history")
-    public Mono<List<HistoryEntry>> history(@PathVariable String planReviewId) {
+    public Mono<List<HistoryEntry>> planReviewHistory(@PathVariable String planReviewId) {
         return Mono.fromCallable(() -> {
             List<HistoryEntry> entries = history.of(planReviewId);
             if (entries.isEmpty()) {
