@@ -5,6 +5,7 @@ import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.coordination.ArchitectureDeviation;
+import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,14 @@ final class CoordinationServiceStandIn implements AutoCloseable {
         return envelope(engagementId, "SupportReviewRequested", json.valueToTree(payload));
     }
 
+    /** What coordination-service publishes when the CSM shares plan version 3, which deviates, with Support. */
+    static EventEnvelope planShared(String engagementId, String planReviewId) {
+        var payload = new PlanSharedWithSupport(engagementId, planReviewId, 3, "Acme Corp", "casey.csm", "3k",
+                "https://gitlab.example/acme/upgrade/-/wikis/plan-v3", false,
+                List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")));
+        return envelope(engagementId, "PlanSharedWithSupport", json.valueToTree(payload));
+    }
+
     static EventEnvelope envelope(String engagementId, String type, JsonNode payload) {
         return new EventEnvelope(UUID.randomUUID().toString(), engagementId, "coordination-service", "Engagement",
                 engagementId, 7, type, 1, Instant.now(), new Actor("casey.csm", "CSM"),
@@ -63,6 +72,13 @@ final class CoordinationServiceStandIn implements AutoCloseable {
         String reviewId = "review-" + UUID.randomUUID();
         publish(reviewRequested("engagement-" + UUID.randomUUID(), reviewId));
         return reviewId;
+    }
+
+    /** Shares a new engagement's plan with Support; returns the id of the plan review to be opened. */
+    String sharePlan() throws Exception {
+        String planReviewId = "plan-review-" + UUID.randomUUID();
+        publish(planShared("engagement-" + UUID.randomUUID(), planReviewId));
+        return planReviewId;
     }
 
     @Override

@@ -1,0 +1,12 @@
+package com.upgradecoordination.review.api;
+
+import org.axonframework.serialization.Revision;
+
+/** @param assigneeRole SUPPORT_ENGINEER, SENIOR_SUPPORT_ENGINEER or SUPPORT_MANAGER */
+@Revision("1")
+public record PlanReviewAssignedEvent(
+        String planReviewId,
+        String engagementId,
+        String assignee,
+        String assigneeRole) implements PlanReviewEvent {
+}

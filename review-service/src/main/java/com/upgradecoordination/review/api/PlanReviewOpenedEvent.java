@@ -1,0 +1,18 @@
+package com.upgradecoordination.review.api;
+
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** The plan version Support reviews, as it stood when the CSM shared it. */
+@Revision("1")
+public record PlanReviewOpenedEvent(
+        String planReviewId,
+        String engagementId,
+        int planVersion,
+        String customerOrganisation,
+        String csm,
+        String referenceSize,
+        String planDocumentUrl,
+        boolean conforms,
+        List<ReviewedDeviation> deviations) implements PlanReviewEvent {
+}
