@@ -1,6 +1,8 @@
 package com.upgradecoordination.review.domain.upgrade;
 
 import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -34,7 +36,7 @@ public final class GitLabVersion implements Comparable<GitLabVersion> {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a GitLab version is required, e.g. 16.3.9");
         }
-        Matcher matcher = FORMAT.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+        Matcher matcher = FORMAT.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a GitLab version; write major.minor.patch "
                     + "or major.minor, e.g. 16.3.9 or 16.3");
@@ -99,12 +101,12 @@ public final class GitLabVersion implements Comparable<GitLabVersion> {
     @Override
     public boolean equals(Object other) {
         return other instanceof GitLabVersion version && version.major == major && version.minor == minor
-                && java.util.Objects.equals(version.patch, patch);
+                && Objects.equals(version.patch, patch);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(major, minor, patch);
+        return Objects.hash(major, minor, patch);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package com.upgradecoordination.review.domain.upgrade;
 
 import com.upgradecoordination.review.api.InstanceCondition;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +55,7 @@ public final class UpgradeStopCatalog {
         this.stops = List.copyOf(stops);
         this.scheduledFrom = scheduledFrom;
         // sorted: the scheduled stops of a major are listed in this order
-        this.scheduledMinors = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(scheduledMinors));
+        this.scheduledMinors = Collections.unmodifiableSortedSet(new TreeSet<>(scheduledMinors));
         this.wording = Map.copyOf(wording);
     }
 
@@ -69,8 +72,8 @@ public final class UpgradeStopCatalog {
             throw new IllegalStateException("the catalog needs a version of 1 or more, a source and a retrieved date");
         }
         try {
-            java.time.LocalDate.parse(retrieved);
-        } catch (java.time.format.DateTimeParseException notADate) {
+            LocalDate.parse(retrieved);
+        } catch (DateTimeParseException notADate) {
             throw new IllegalStateException("retrieved '" + retrieved + "' is not an ISO date (yyyy-mm-dd)");
         }
         Map<InstanceCondition, ConditionWording> wording = conditionWording(conditions);
