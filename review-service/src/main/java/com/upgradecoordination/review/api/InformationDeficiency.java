@@ -14,6 +14,8 @@ public record InformationDeficiency(String field, Kind kind, String message) {
         TARGET_NOT_NEWER,
         INVALID_VERSION,
         SKIPPED_UPGRADE_STOP,
+        /** The stated path goes down, starts at or below the current version, or does not end at the target. */
+        INVALID_UPGRADE_PATH,
         CONDITIONAL_STOP_UNANSWERED,
         UPGRADE_DATE_IN_PAST,
         NO_ROLLBACK_PLAN
