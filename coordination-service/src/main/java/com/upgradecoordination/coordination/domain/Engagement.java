@@ -32,7 +32,11 @@ import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
 import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
 import com.upgradecoordination.coordination.api.PerformanceTestDelta;
 import com.upgradecoordination.coordination.api.PlanAuthor;
+import com.upgradecoordination.coordination.api.PlanReviewCompletedEvent;
+import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.RecordPlanReviewOutcomeCommand;
+import com.upgradecoordination.coordination.api.SharePlanWithSupportCommand;
 import com.upgradecoordination.coordination.api.ProblemRoute;
 import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
@@ -69,8 +73,10 @@ import com.upgradecoordination.coordination.domain.performance.PerformanceCompar
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -102,6 +108,7 @@ public class Engagement {
     private boolean professionalServicesDeclined;
     private List<Deviation> latestDeviations = List.of();
     private int latestPlanVersion;
+    private String latestPlanDocumentUrl;
     private boolean latestPlanDeviates;
     // The deviation process (SPEC C6): each step is remembered for the plan version it was taken
     // on, so a new plan version starts the process afresh.
@@ -124,6 +131,9 @@ public class Engagement {
     private final Set<String> answeredAssistanceRequests = new HashSet<>();
     private String pendingReviewId;
     private int pendingReviewPlanVersion;
+    // C7: plan reviews by id; the value is the shared plan version. Completed ones stay known.
+    private final Map<String, Integer> pendingPlanReviews = new HashMap<>();
+    private final Set<String> completedPlanReviews = new HashSet<>();
 
     protected Engagement() {
         // for Axon
@@ -492,6 +502,44 @@ public class Engagement {
         }
     }
 
+    /** C7: the latest plan version goes to Support, conforming or not; one pending plan review per version. */
+    @CommandHandler
+    public void handle(SharePlanWithSupportCommand command) {
+        require(command.planReviewId(), "planReviewId");
+        if (latestPlanVersion == 0) {
+            throw new RuleViolationException("requires-plan", "Submit a plan before you share it with Support");
+        }
+        if (pendingPlanReviews.containsKey(command.planReviewId())
+                || completedPlanReviews.contains(command.planReviewId())) {
+            throw new RuleViolationException("plan-review-already-exists",
+                    "Plan review " + command.planReviewId() + " already exists on engagement " + engagementId);
+        }
+        if (pendingPlanReviews.containsValue(latestPlanVersion)) {
+            throw new RuleViolationException("plan-review-already-pending",
+                    "Plan version " + latestPlanVersion + " is already with Support for review");
+        }
+        apply(new PlanSharedWithSupportEvent(engagementId, command.planReviewId(), latestPlanVersion,
+                customerOrganisation, csm, referenceSize, latestPlanDocumentUrl, !latestPlanDeviates,
+                latestDeviations));
+    }
+
+    /** C7: Support's feedback on a shared plan version becomes part of the case's history. */
+    @CommandHandler
+    public void handle(RecordPlanReviewOutcomeCommand command) {
+        Integer sharedVersion = pendingPlanReviews.get(command.planReviewId());
+        if (sharedVersion == null) {
+            throw new RuleViolationException("no-such-pending-plan-review",
+                    "No plan review " + command.planReviewId() + " is pending on engagement " + engagementId);
+        }
+        if (sharedVersion != command.planVersion()) {
+            throw new IllegalArgumentException("planVersion: plan review " + command.planReviewId()
+                    + " is of plan version " + sharedVersion + ", not " + command.planVersion());
+        }
+        apply(new PlanReviewCompletedEvent(engagementId, command.planReviewId(), command.planVersion(),
+                command.feedback() == null ? List.of() : List.copyOf(command.feedback()), command.summary(),
+                command.reviewer(), command.reviewerRole()));
+    }
+
     /** The deviation is accepted once a to h hold for the latest plan and Support's verdict allows it. */
     private void acceptDeviationWhenComplete() {
         int plan = latestPlanVersion;
@@ -546,6 +594,18 @@ public class Engagement {
     @EventSourcingHandler
     void on(PlanSubmittedEvent event) {
         latestPlanVersion = event.planVersion();
+        latestPlanDocumentUrl = event.planDocumentUrl();
+    }
+
+    @EventSourcingHandler
+    void on(PlanSharedWithSupportEvent event) {
+        pendingPlanReviews.put(event.planReviewId(), event.planVersion());
+    }
+
+    @EventSourcingHandler
+    void on(PlanReviewCompletedEvent event) {
+        pendingPlanReviews.remove(event.planReviewId());
+        completedPlanReviews.add(event.planReviewId());
     }
 
     @EventSourcingHandler

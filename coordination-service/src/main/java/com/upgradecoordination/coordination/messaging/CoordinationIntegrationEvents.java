@@ -8,6 +8,7 @@ import com.upgradecoordination.coordination.api.EngagementEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.EngagementClosedEvent;
 import com.upgradecoordination.coordination.api.MigrationProblemReportedEvent;
+import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
@@ -21,6 +22,7 @@ import com.upgradecoordination.events.coordination.ArchitectureDeviation;
 import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
 import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
 import com.upgradecoordination.events.coordination.EngagementClosed;
 import com.upgradecoordination.events.coordination.MigrationProblemReported;
@@ -103,6 +105,11 @@ public class CoordinationIntegrationEvents implements IntegrationEventTranslator
         if (domainEvent instanceof SupportReviewRequestedEvent e) {
             return new SupportReviewRequested(e.engagementId(), e.reviewId(),
                     e.planVersion(), e.customerOrganisation(), e.csm(), e.referenceSize(), contract(e.deviations()));
+        }
+        if (domainEvent instanceof PlanSharedWithSupportEvent e) {
+            return new PlanSharedWithSupport(e.engagementId(), e.planReviewId(), e.planVersion(),
+                    e.customerOrganisation(), e.csm(), e.referenceSize(), e.planDocumentUrl(), e.conforms(),
+                    contract(e.deviations()));
         }
         return null;
     }

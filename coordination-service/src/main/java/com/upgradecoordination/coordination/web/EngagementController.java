@@ -21,6 +21,7 @@ import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
 import com.upgradecoordination.coordination.api.ReportMigrationProblemCommand;
 import com.upgradecoordination.coordination.api.RequestInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
+import com.upgradecoordination.coordination.api.SharePlanWithSupportCommand;
 import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.readmodel.EngagementSummary;
 import com.upgradecoordination.coordination.readmodel.EngagementSummaryProjection;
@@ -131,6 +132,19 @@ public class EngagementController {
         return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
                         .body(Map.of("engagementId", engagementId, "reviewId", reviewId))));
+    }
+
+    /** C7: the latest plan version goes to Support for feedback; review-service opens a plan review under the answered id. */
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PostMapping("/{engagementId}/plan-reviews")
+    public Mono<ResponseEntity<Map<String, String>>> sharePlanWithSupport(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        String planReviewId = UUID.randomUUID().toString();
+        var command = new SharePlanWithSupportCommand(engagementId, planReviewId, IfMatch.parse(ifMatch));
+        return commands.send(command, exchange)
+                .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
+                        .body(Map.of("engagementId", engagementId, "planReviewId", planReviewId))));
     }
 
     /** C8: the migration starts (a conforming plan, or an accepted deviation). */

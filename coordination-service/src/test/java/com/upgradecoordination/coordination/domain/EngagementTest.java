@@ -14,7 +14,11 @@ import com.upgradecoordination.coordination.api.EngagementReason;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.PlanAuthor;
+import com.upgradecoordination.coordination.api.PlanReviewCompletedEvent;
+import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.RecordPlanReviewOutcomeCommand;
+import com.upgradecoordination.coordination.api.SharePlanWithSupportCommand;
 import com.upgradecoordination.coordination.api.Placement;
 import com.upgradecoordination.coordination.api.ProposedComponent;
 import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
@@ -755,6 +759,84 @@ class EngagementTest {
                             SupportVerdict.SUPPORTABLE_WITH_CHANGES, List.of("Monitor Gitaly CPU"), "sam.senior",
                             "SENIOR_SUPPORT_ENGINEER"))
                     .expectEvents(supportable, new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE_WITH_CHANGES));
+        }
+    }
+
+    /** Sharing a plan with Support and its feedback (SPEC C7). */
+    @Nested
+    class SharingWithSupport {
+
+        final Object[] conformingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, conforming3k()),
+            new ArchitectureConformsEvent(ID, 1, "3k")};
+        final PlanSharedWithSupportEvent sharedConforming = new PlanSharedWithSupportEvent(ID, "plan-review-1", 1,
+                "Acme Corp", "casey.csm", "3k", "https://wiki.example/plan", true, List.of());
+        final PlanReviewCompletedEvent reviewed = new PlanReviewCompletedEvent(ID, "plan-review-1", 1,
+                List.of("Size the Sidekiq nodes for CI load"), "Looks sound", "sue.engineer", "SUPPORT_ENGINEER");
+
+        @Test
+        void sharesTheLatestPlanVersionWithWhatSupportNeeds() {
+            fixture.given(conformingPlan)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-1", null))
+                    .expectEvents(sharedConforming);
+            fixture.given(conformingPlan).andGiven(planSubmitted(2, deviating3k()),
+                            new ArchitectureDeviationDetectedEvent(ID, 2, "3k", GITALY_UNDERSIZED))
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-2", null))
+                    .expectEvents(new PlanSharedWithSupportEvent(ID, "plan-review-2", 2, "Acme Corp", "casey.csm", "3k",
+                            "https://wiki.example/plan", false, GITALY_UNDERSIZED));
+        }
+
+        @Test
+        void refusesToShareBeforeAnyPlan() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-1", null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("Submit a plan before you share it with Support")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToShareTheSamePlanVersionWhileItsReviewIsPending() {
+            fixture.given(conformingPlan).andGiven(sharedConforming)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-2", null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("Plan version 1 is already with Support for review")
+                    .expectNoEvents();
+            fixture.given(conformingPlan).andGiven(sharedConforming, reviewed)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-2", null))
+                    .expectEvents(new PlanSharedWithSupportEvent(ID, "plan-review-2", 1, "Acme Corp", "casey.csm",
+                            "3k", "https://wiki.example/plan", true, List.of()));
+            fixture.given(conformingPlan).andGiven(sharedConforming, reviewed)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-1", null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsSupportsFeedbackOnAPendingPlanReview() {
+            fixture.given(conformingPlan).andGiven(sharedConforming)
+                    .when(new RecordPlanReviewOutcomeCommand(ID, "plan-review-1", 1,
+                            List.of("Size the Sidekiq nodes for CI load"), "Looks sound", "sue.engineer",
+                            "SUPPORT_ENGINEER"))
+                    .expectEvents(reviewed);
+        }
+
+        @Test
+        void refusesFeedbackOnAnUnknownOrFinishedPlanReview() {
+            fixture.given(conformingPlan)
+                    .when(new RecordPlanReviewOutcomeCommand(ID, "plan-review-9", 1, List.of(), "none",
+                            "sue.engineer", "SUPPORT_ENGINEER"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(conformingPlan).andGiven(sharedConforming, reviewed)
+                    .when(new RecordPlanReviewOutcomeCommand(ID, "plan-review-1", 1, List.of(), "again",
+                            "sue.engineer", "SUPPORT_ENGINEER"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(conformingPlan).andGiven(sharedConforming)
+                    .when(new RecordPlanReviewOutcomeCommand(ID, "plan-review-1", 2, List.of(), "wrong version",
+                            "sue.engineer", "SUPPORT_ENGINEER"))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
         }
     }
 
