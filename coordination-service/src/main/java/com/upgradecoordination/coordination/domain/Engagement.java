@@ -18,6 +18,7 @@ import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
 import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.EngagementClosedEvent;
+import com.upgradecoordination.coordination.api.EngagementCommandRefusedEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
@@ -70,6 +71,7 @@ import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
 import com.upgradecoordination.coordination.domain.performance.PerformanceComparison;
+import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -215,10 +217,6 @@ public class Engagement {
     /** Without ProServ, the CSM provides documentation such as the reference architectures, not a detailed plan. */
     @CommandHandler
     public void handle(ProvideReferenceDocumentationCommand command) {
-        if (!professionalServicesDeclined || professionalServicesEngaged) {
-            throw new RuleViolationException("documentation-only-without-professional-services",
-                    "The CSM provides reference documentation when the customer declined Professional Services");
-        }
         if (command.links() == null || command.links().isEmpty()) {
             throw new IllegalArgumentException("links: at least one link");
         }
@@ -226,6 +224,10 @@ public class Engagement {
             if (link == null || !link.strip().matches("(?i)https?://\\S+")) {
                 throw new IllegalArgumentException("links: each an http(s) URL, not '" + link + "'");
             }
+        }
+        if (!professionalServicesDeclined || professionalServicesEngaged) {
+            throw refuseAndRecord(command, "documentation-only-without-professional-services",
+                    "The CSM provides reference documentation when the customer declined Professional Services");
         }
         apply(new ReferenceDocumentationProvidedEvent(engagementId,
                 command.links().stream().map(String::strip).toList()));
@@ -240,16 +242,16 @@ public class Engagement {
         if (command.author() == null) {
             throw new IllegalArgumentException("author: required");
         }
-        if (professionalServicesDeclined && !professionalServicesEngaged && command.author() != PlanAuthor.CUSTOMER) {
-            throw new RuleViolationException("plan-author-must-be-customer",
-                    "The customer declined Professional Services: the plan must come from the customer");
-        }
         if (command.components() == null || command.components().isEmpty()) {
             throw new IllegalArgumentException("components: a plan proposes at least one component");
         }
         if (command.plannedWindowStart() != null && command.plannedWindowEnd() != null
                 && !command.plannedWindowEnd().isAfter(command.plannedWindowStart())) {
             throw new IllegalArgumentException("plannedWindowEnd: must be after plannedWindowStart");
+        }
+        if (professionalServicesDeclined && !professionalServicesEngaged && command.author() != PlanAuthor.CUSTOMER) {
+            throw refuseAndRecord(command, "plan-author-must-be-customer",
+                    "The customer declined Professional Services: the plan must come from the customer");
         }
         ReferenceArchitecture reference = catalog.size(referenceSize);
         List<Deviation> deviations = catalog.compare(reference, command.components());
@@ -282,7 +284,7 @@ public class Engagement {
             throw new RuleViolationException("requires-plan", "Submit a plan before you start the migration");
         }
         if (latestPlanDeviates && deviationAcceptedFor != latestPlanVersion) {
-            throw new RuleViolationException("migration-requires-accepted-plan",
+            throw refuseAndRecord(command, "migration-requires-accepted-plan",
                     "Plan version " + latestPlanVersion + " deviates and its deviation is not accepted yet");
         }
         if (migrationStarted) {
@@ -323,7 +325,7 @@ public class Engagement {
             throw new IllegalArgumentException("outcome: required");
         }
         if (command.outcome() == ClosingOutcome.COMPLETED && !migrationCompleted) {
-            throw new RuleViolationException("completion-requires-migration",
+            throw refuseAndRecord(command, "completion-requires-migration",
                     "Complete the migration before closing the engagement as completed (or close it as cancelled)");
         }
         apply(new EngagementClosedEvent(engagementId, command.outcome(),
@@ -389,12 +391,12 @@ public class Engagement {
                     "The deviation of plan version " + latestPlanVersion + " is already justified");
         }
         if (referenceArchitectureReviewedFor != latestPlanVersion || revisionDiscussedFor != latestPlanVersion) {
-            throw new RuleViolationException("justification-requires-review-and-discussion",
+            throw refuseAndRecord(command, "justification-requires-review-and-discussion",
                     "Before justifying the deviation of plan version " + latestPlanVersion + ", record that the "
                             + "customer reviewed the reference architecture and how a revision was discussed");
         }
         if (revisionOutcome == RevisionOutcome.WILL_REVISE) {
-            throw new RuleViolationException("customer-will-revise",
+            throw refuseAndRecord(command, "customer-will-revise",
                     "The customer will revise the plan: submit the new plan version instead of justifying this one");
         }
         apply(new DeviationJustifiedEvent(engagementId, latestPlanVersion, command.reasonCategory(),
@@ -412,13 +414,13 @@ public class Engagement {
     /** e. The customer's GPT results, compared test by test with the benchmark of the same size. */
     @CommandHandler
     public String handle(SubmitPerformanceResultsCommand command, GptResultsFormat gptResults, GptBenchmarks benchmarks) {
+        require(command.resultsJson(), "resultsJson");
         requireDeviatingPlan("submit performance results");
         if (expectationsSetFor != latestPlanVersion) {
-            throw new RuleViolationException("performance-requires-expectations",
+            throw refuseAndRecord(command, "performance-requires-expectations",
                     "Set the customer's expectations (performance and support may be affected) before reviewing "
                             + "their performance results");
         }
-        require(command.resultsJson(), "resultsJson");
         GptRun run = gptResults.read(command.resultsJson());
         PerformanceComparison comparison = benchmarks.compare(referenceSize, run);
         apply(new PerformanceResultsSubmittedEvent(engagementId, latestPlanVersion, run.gptVersion(), run.option(),
@@ -472,7 +474,7 @@ public class Engagement {
         requireDeviatingPlan("request a support review");
         if (justifiedPlanVersion != latestPlanVersion || expectationsSetFor != latestPlanVersion
                 || performanceComparedFor != latestPlanVersion) {
-            throw new RuleViolationException("review-requires-justification-expectations-and-performance",
+            throw refuseAndRecord(command, "review-requires-justification-expectations-and-performance",
                     "Before asking Support to review plan version " + latestPlanVersion + ": justify the deviation, "
                             + "set expectations and submit the customer's performance results");
         }
@@ -705,6 +707,16 @@ public class Engagement {
         if (event.verdict() != SupportVerdict.NOT_SUPPORTABLE) {
             supportableVerdictFor = event.planVersion();
         }
+    }
+
+    /**
+     * Records a refusal an auditor wants to see, and answers the exception to throw: the command
+     * bus keeps the refusal event (and only it), the sender still gets the refusal. Call it before
+     * applying anything else in the handler.
+     */
+    private RecordedRuleViolationException refuseAndRecord(Object command, String rule, String reason) {
+        apply(new EngagementCommandRefusedEvent(engagementId, command.getClass().getSimpleName(), rule, reason));
+        return new RecordedRuleViolationException(rule, reason);
     }
 
     private void requireDeviatingPlan(String action) {

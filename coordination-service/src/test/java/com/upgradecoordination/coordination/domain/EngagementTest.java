@@ -76,7 +76,10 @@ import com.upgradecoordination.coordination.catalog.CatalogConfiguration;
 import com.upgradecoordination.coordination.catalog.GptResultsReader;
 import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
+import com.upgradecoordination.coordination.api.EngagementCommandRefusedEvent;
+import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -161,6 +164,18 @@ class EngagementTest {
         fixture.registerInjectableResource(BENCHMARKS);
         fixture.registerInjectableResource(GPT_RESULTS);
         fixture.registerInjectableResource(TODAY);
+        // as the service's command bus does (KEEP_RECORDED_REFUSALS): a recorded refusal's event is committed
+        fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (RecordedRuleViolationException refused) {
+                return GenericCommandResultMessage.asCommandResultMessage(refused);
+            }
+        });
+    }
+
+    static EngagementCommandRefusedEvent refused(Class<?> command, String rule, String reason) {
+        return new EngagementCommandRefusedEvent(ID, command.getSimpleName(), rule, reason);
     }
 
     @Nested
@@ -341,8 +356,11 @@ class EngagementTest {
         void refusesASupportReviewBeforeJustification() {
             fixture.given(deviatingPlan)
                     .when(new RequestSupportReviewCommand(ID, "review-1", null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(RequestSupportReviewCommand.class,
+                            "review-requires-justification-expectations-and-performance",
+                            "Before asking Support to review plan version 1: justify the deviation, set expectations "
+                                    + "and submit the customer's performance results"));
         }
 
         @Test
@@ -390,8 +408,9 @@ class EngagementTest {
                     .expectEvents(started);
             fixture.given(deviatingPlan)
                     .when(new StartMigrationCommand(ID, null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(StartMigrationCommand.class, "migration-requires-accepted-plan",
+                            "Plan version 1 deviates and its deviation is not accepted yet"));
             fixture.given(deviatingPlan).andGiven(new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE))
                     .when(new StartMigrationCommand(ID, null))
                     .expectEvents(started);
@@ -421,8 +440,10 @@ class EngagementTest {
         void completesOnceAndClosesAsCompletedOnlyAfterwards() {
             fixture.given(conformingPlan).andGiven(started)
                     .when(new CloseEngagementCommand(ID, ClosingOutcome.COMPLETED, null, null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(CloseEngagementCommand.class, "completion-requires-migration",
+                            "Complete the migration before closing the engagement as completed (or close it as "
+                                    + "cancelled)"));
             fixture.given(conformingPlan).andGiven(started)
                     .when(new CompleteMigrationCommand(ID, null))
                     .expectEvents(completed);
@@ -556,8 +577,10 @@ class EngagementTest {
             fixture.given(sized3k)
                     .when(new ProvideReferenceDocumentationCommand(ID,
                             List.of("https://docs.gitlab.com/administration/reference_architectures/3k_users/"), null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(ProvideReferenceDocumentationCommand.class,
+                            "documentation-only-without-professional-services",
+                            "The CSM provides reference documentation when the customer declined Professional Services"));
             fixture.given(sized3k).andGiven(declined)
                     .when(new ProvideReferenceDocumentationCommand(ID,
                             List.of("https://docs.gitlab.com/administration/reference_architectures/3k_users/"), null))
@@ -574,9 +597,16 @@ class EngagementTest {
             fixture.given(sized3k).andGiven(declined)
                     .when(new SubmitPlanCommand(ID, PlanAuthor.PROFESSIONAL_SERVICES, conforming3k(), null, null, null,
                             null, null, null))
-                    .expectException(RuleViolationException.class)
+                    .expectException(RecordedRuleViolationException.class)
                     .expectExceptionMessage("The customer declined Professional Services: the plan must come from "
                             + "the customer")
+                    .expectEvents(refused(SubmitPlanCommand.class, "plan-author-must-be-customer",
+                            "The customer declined Professional Services: the plan must come from the customer"));
+            // an invalid plan is bad input (400), not a refusal worth recording
+            fixture.given(sized3k).andGiven(declined)
+                    .when(new SubmitPlanCommand(ID, PlanAuthor.PROFESSIONAL_SERVICES, List.of(), null, null, null,
+                            null, null, null))
+                    .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
             fixture.given(sized3k).andGiven(declined)
                     .when(submitPlan(conforming3k()))
@@ -636,14 +666,23 @@ class EngagementTest {
         void aJustificationNeedsTheReviewAndADiscussionThatRuledOutRevising() {
             fixture.given(deviatingPlan).andGiven(REVIEWED)
                     .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", null))
-                    .expectException(RuleViolationException.class)
+                    .expectException(RecordedRuleViolationException.class)
                     .expectExceptionMessage("Before justifying the deviation of plan version 1, record that the "
                             + "customer reviewed the reference architecture and how a revision was discussed")
-                    .expectNoEvents();
+                    .expectEvents(refused(JustifyDeviationCommand.class, "justification-requires-review-and-discussion",
+                            "Before justifying the deviation of plan version 1, record that the customer reviewed "
+                                    + "the reference architecture and how a revision was discussed"));
             fixture.given(deviatingPlan).andGiven(REVIEWED,
                             new RevisionDiscussedEvent(ID, 1, RevisionOutcome.WILL_REVISE, "adds two Gitaly nodes"))
                     .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", null))
-                    .expectException(RuleViolationException.class)
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(JustifyDeviationCommand.class, "customer-will-revise",
+                            "The customer will revise the plan: submit the new plan version instead of justifying "
+                                    + "this one"));
+            // input errors come first and are not recorded
+            fixture.given(deviatingPlan).andGiven(REVIEWED)
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, " ", null))
+                    .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }
 
@@ -658,8 +697,10 @@ class EngagementTest {
         void performanceResultsNeedExpectationsFirst() {
             fixture.given(deviatingPlan)
                     .when(new SubmitPerformanceResultsCommand(ID, "{}", null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(SubmitPerformanceResultsCommand.class, "performance-requires-expectations",
+                            "Set the customer's expectations (performance and support may be affected) before "
+                                    + "reviewing their performance results"));
         }
 
         @Test
