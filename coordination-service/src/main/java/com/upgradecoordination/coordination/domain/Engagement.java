@@ -57,7 +57,6 @@ import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
 import com.upgradecoordination.coordination.api.ReturnedToPlanningEvent;
 import com.upgradecoordination.coordination.api.RevisionDiscussedEvent;
-import com.upgradecoordination.coordination.api.RevisionOutcome;
 import com.upgradecoordination.coordination.api.SetExpectationsCommand;
 import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
 import com.upgradecoordination.coordination.api.StartMigrationCommand;
@@ -67,6 +66,7 @@ import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEven
 import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
 import com.upgradecoordination.coordination.api.SupportVerdict;
 import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
+import com.upgradecoordination.coordination.domain.DeviationProcess.Step;
 import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
@@ -112,18 +112,8 @@ public class Engagement {
     private int latestPlanVersion;
     private String latestPlanDocumentUrl;
     private boolean latestPlanDeviates;
-    // The deviation process (SPEC C6): each step is remembered for the plan version it was taken
-    // on, so a new plan version starts the process afresh.
-    private int referenceArchitectureReviewedFor;
-    private int revisionDiscussedFor;
-    private RevisionOutcome revisionOutcome;
-    private int justifiedPlanVersion;
-    private int expectationsSetFor;
-    private int performanceComparedFor;
-    private int futureAdoptionAdvisedFor;
-    private int documentationRecordedFor;
-    private int documentationSharedFor;
-    private int supportableVerdictFor;
+    // The deviation process (SPEC C6) of the latest plan version; a new version starts it afresh.
+    private DeviationProcess deviationProcess = DeviationProcess.startingOn(0);
     private SupportVerdict supportVerdict;
     private int deviationAcceptedFor;
     private boolean migrationStarted;
@@ -362,7 +352,7 @@ public class Engagement {
     @CommandHandler
     public void handle(ConfirmReferenceArchitectureReviewedCommand command) {
         requireDeviatingPlan("confirm the reference architecture was reviewed");
-        requireNotYet(referenceArchitectureReviewedFor, "reference-architecture-already-reviewed",
+        requireNotYet(Step.REFERENCE_ARCHITECTURE_REVIEWED, "reference-architecture-already-reviewed",
                 "The customer's review of the reference architecture");
         apply(new ReferenceArchitectureReviewedEvent(engagementId, latestPlanVersion));
     }
@@ -374,7 +364,7 @@ public class Engagement {
         if (command.outcome() == null) {
             throw new IllegalArgumentException("outcome: required");
         }
-        requireNotYet(revisionDiscussedFor, "revision-already-discussed", "The revision discussion");
+        requireNotYet(Step.REVISION_DISCUSSED, "revision-already-discussed", "The revision discussion");
         apply(new RevisionDiscussedEvent(engagementId, latestPlanVersion, command.outcome(),
                 command.notes() == null ? null : command.notes().strip()));
     }
@@ -386,16 +376,16 @@ public class Engagement {
             throw new IllegalArgumentException("reasonCategory: required");
         }
         require(command.explanation(), "explanation");
-        if (justifiedPlanVersion == latestPlanVersion) {
+        if (deviationProcess.isDone(Step.DEVIATION_JUSTIFIED)) {
             throw new RuleViolationException("deviation-already-justified",
                     "The deviation of plan version " + latestPlanVersion + " is already justified");
         }
-        if (referenceArchitectureReviewedFor != latestPlanVersion || revisionDiscussedFor != latestPlanVersion) {
+        if (!deviationProcess.missingBefore(Step.DEVIATION_JUSTIFIED).isEmpty()) {
             throw refuseAndRecord(command, "justification-requires-review-and-discussion",
                     "Before justifying the deviation of plan version " + latestPlanVersion + ", record that the "
                             + "customer reviewed the reference architecture and how a revision was discussed");
         }
-        if (revisionOutcome == RevisionOutcome.WILL_REVISE) {
+        if (deviationProcess.awaitsRevisedPlan()) {
             throw refuseAndRecord(command, "customer-will-revise",
                     "The customer will revise the plan: submit the new plan version instead of justifying this one");
         }
@@ -407,7 +397,7 @@ public class Engagement {
     @CommandHandler
     public void handle(SetExpectationsCommand command) {
         requireDeviatingPlan("record that expectations were set");
-        requireNotYet(expectationsSetFor, "expectations-already-set", "Setting expectations");
+        requireNotYet(Step.EXPECTATIONS_SET, "expectations-already-set", "Setting expectations");
         apply(new ExpectationsSetEvent(engagementId, latestPlanVersion));
     }
 
@@ -416,7 +406,7 @@ public class Engagement {
     public String handle(SubmitPerformanceResultsCommand command, GptResultsFormat gptResults, GptBenchmarks benchmarks) {
         require(command.resultsJson(), "resultsJson");
         requireDeviatingPlan("submit performance results");
-        if (expectationsSetFor != latestPlanVersion) {
+        if (!deviationProcess.missingBefore(Step.PERFORMANCE_COMPARED).isEmpty()) {
             throw refuseAndRecord(command, "performance-requires-expectations",
                     "Set the customer's expectations (performance and support may be affected) before reviewing "
                             + "their performance results");
@@ -437,7 +427,7 @@ public class Engagement {
     @CommandHandler
     public void handle(AdviseFutureAdoptionCommand command) {
         requireDeviatingPlan("record the future-adoption advice");
-        requireNotYet(futureAdoptionAdvisedFor, "future-adoption-already-advised", "The future-adoption advice");
+        requireNotYet(Step.FUTURE_ADOPTION_ADVISED, "future-adoption-already-advised", "The future-adoption advice");
         apply(new FutureAdoptionAdvisedEvent(engagementId, latestPlanVersion));
         acceptDeviationWhenComplete();
     }
@@ -458,11 +448,11 @@ public class Engagement {
     @CommandHandler
     public void handle(ShareDocumentationWithSupportCommand command) {
         requireDeviatingPlan("share the documentation with Support");
-        if (documentationRecordedFor != latestPlanVersion) {
+        if (!deviationProcess.missingBefore(Step.DOCUMENTATION_SHARED_WITH_SUPPORT).isEmpty()) {
             throw new RuleViolationException("sharing-requires-documentation",
                     "Record where the deviation is documented before sharing it with Support");
         }
-        requireNotYet(documentationSharedFor, "documentation-already-shared", "Sharing the documentation");
+        requireNotYet(Step.DOCUMENTATION_SHARED_WITH_SUPPORT, "documentation-already-shared", "Sharing the documentation");
         apply(new DocumentationSharedWithSupportEvent(engagementId, latestPlanVersion));
         acceptDeviationWhenComplete();
     }
@@ -472,8 +462,7 @@ public class Engagement {
     public void handle(RequestSupportReviewCommand command) {
         require(command.reviewId(), "reviewId");
         requireDeviatingPlan("request a support review");
-        if (justifiedPlanVersion != latestPlanVersion || expectationsSetFor != latestPlanVersion
-                || performanceComparedFor != latestPlanVersion) {
+        if (!deviationProcess.missingBefore(Step.SUPPORT_REVIEW_REQUESTED).isEmpty()) {
             throw refuseAndRecord(command, "review-requires-justification-expectations-and-performance",
                     "Before asking Support to review plan version " + latestPlanVersion + ": justify the deviation, "
                             + "set expectations and submit the customer's performance results");
@@ -544,13 +533,8 @@ public class Engagement {
 
     /** The deviation is accepted once a to h hold for the latest plan and Support's verdict allows it. */
     private void acceptDeviationWhenComplete() {
-        int plan = latestPlanVersion;
-        boolean complete = referenceArchitectureReviewedFor == plan && revisionDiscussedFor == plan
-                && justifiedPlanVersion == plan && expectationsSetFor == plan && performanceComparedFor == plan
-                && supportableVerdictFor == plan && futureAdoptionAdvisedFor == plan
-                && documentationRecordedFor == plan && documentationSharedFor == plan;
-        if (complete && deviationAcceptedFor != plan) {
-            apply(new DeviationAcceptedEvent(engagementId, plan, supportVerdict));
+        if (deviationProcess.complete() && deviationAcceptedFor != latestPlanVersion) {
+            apply(new DeviationAcceptedEvent(engagementId, latestPlanVersion, supportVerdict));
         }
     }
 
@@ -596,6 +580,7 @@ public class Engagement {
     @EventSourcingHandler
     void on(PlanSubmittedEvent event) {
         latestPlanVersion = event.planVersion();
+        deviationProcess = DeviationProcess.startingOn(event.planVersion());
         latestPlanDocumentUrl = event.planDocumentUrl();
     }
 
@@ -650,43 +635,42 @@ public class Engagement {
 
     @EventSourcingHandler
     void on(ReferenceArchitectureReviewedEvent event) {
-        referenceArchitectureReviewedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.REFERENCE_ARCHITECTURE_REVIEWED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(RevisionDiscussedEvent event) {
-        revisionDiscussedFor = event.planVersion();
-        revisionOutcome = event.outcome();
+        deviationProcess = deviationProcess.withRevisionDiscussed(event.outcome(), event.planVersion());
     }
 
     @EventSourcingHandler
     void on(DeviationJustifiedEvent event) {
-        justifiedPlanVersion = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.DEVIATION_JUSTIFIED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(ExpectationsSetEvent event) {
-        expectationsSetFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.EXPECTATIONS_SET, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(PerformanceComparedEvent event) {
-        performanceComparedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.PERFORMANCE_COMPARED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(FutureAdoptionAdvisedEvent event) {
-        futureAdoptionAdvisedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.FUTURE_ADOPTION_ADVISED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(DocumentationRecordedEvent event) {
-        documentationRecordedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.DOCUMENTATION_RECORDED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(DocumentationSharedWithSupportEvent event) {
-        documentationSharedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.DOCUMENTATION_SHARED_WITH_SUPPORT, event.planVersion());
     }
 
     @EventSourcingHandler
@@ -698,6 +682,7 @@ public class Engagement {
     void on(SupportReviewRequestedEvent event) {
         pendingReviewId = event.reviewId();
         pendingReviewPlanVersion = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.SUPPORT_REVIEW_REQUESTED, event.planVersion());
     }
 
     @EventSourcingHandler
@@ -705,7 +690,7 @@ public class Engagement {
         pendingReviewId = null;
         supportVerdict = event.verdict();
         if (event.verdict() != SupportVerdict.NOT_SUPPORTABLE) {
-            supportableVerdictFor = event.planVersion();
+            deviationProcess = deviationProcess.with(Step.SUPPORTABLE_VERDICT_RECEIVED, event.planVersion());
         }
     }
 
@@ -736,8 +721,8 @@ public class Engagement {
         }
     }
 
-    private void requireNotYet(int recordedFor, String rule, String step) {
-        if (recordedFor == latestPlanVersion) {
+    private void requireNotYet(Step done, String rule, String step) {
+        if (deviationProcess.isDone(done)) {
             throw new RuleViolationException(rule, step + " is already recorded for plan version " + latestPlanVersion);
         }
     }
