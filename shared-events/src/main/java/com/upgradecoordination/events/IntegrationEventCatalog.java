@@ -1,6 +1,19 @@
 package com.upgradecoordination.events;
 
 import com.upgradecoordination.events.coordination.ArchitectureConforms;
+import com.upgradecoordination.events.coordination.ReferenceArchitectureReviewed;
+import com.upgradecoordination.events.coordination.RevisionDiscussed;
+import com.upgradecoordination.events.coordination.ExpectationsSet;
+import com.upgradecoordination.events.coordination.PerformanceCompared;
+import com.upgradecoordination.events.coordination.FutureAdoptionAdvised;
+import com.upgradecoordination.events.coordination.DocumentationRecorded;
+import com.upgradecoordination.events.coordination.DocumentationSharedWithSupport;
+import com.upgradecoordination.events.coordination.DeviationAccepted;
+import com.upgradecoordination.events.coordination.ReturnedToPlanning;
+import com.upgradecoordination.events.coordination.InternalAssistanceRequested;
+import com.upgradecoordination.events.coordination.InternalAssistanceAnswered;
+import com.upgradecoordination.events.coordination.MigrationStarted;
+import com.upgradecoordination.events.coordination.MigrationCompleted;
 import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
 import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementClosed;
@@ -40,8 +53,21 @@ public final class IntegrationEventCatalog {
             ArchitectureDeviationDetected.class,
             DeviationJustified.class,
             SupportReviewRequested.class,
+            ReferenceArchitectureReviewed.class,
+            RevisionDiscussed.class,
+            ExpectationsSet.class,
+            PerformanceCompared.class,
+            FutureAdoptionAdvised.class,
+            DocumentationRecorded.class,
+            DocumentationSharedWithSupport.class,
+            DeviationAccepted.class,
+            ReturnedToPlanning.class,
+            InternalAssistanceRequested.class,
+            InternalAssistanceAnswered.class,
             PlanSharedWithSupport.class,
+            MigrationStarted.class,
             MigrationProblemReported.class,
+            MigrationCompleted.class,
             EngagementClosed.class,
             SupportReviewOpened.class,
             SupportReviewCompleted.class,

@@ -18,6 +18,7 @@ import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
 import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.EngageProfessionalServicesCommand;
 import com.upgradecoordination.coordination.api.EngagementClosedEvent;
+import com.upgradecoordination.coordination.api.EngagementCommandRefusedEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
@@ -32,7 +33,11 @@ import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
 import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
 import com.upgradecoordination.coordination.api.PerformanceTestDelta;
 import com.upgradecoordination.coordination.api.PlanAuthor;
+import com.upgradecoordination.coordination.api.PlanReviewCompletedEvent;
+import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.RecordPlanReviewOutcomeCommand;
+import com.upgradecoordination.coordination.api.SharePlanWithSupportCommand;
 import com.upgradecoordination.coordination.api.ProblemRoute;
 import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
@@ -52,7 +57,6 @@ import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
 import com.upgradecoordination.coordination.api.ReturnedToPlanningEvent;
 import com.upgradecoordination.coordination.api.RevisionDiscussedEvent;
-import com.upgradecoordination.coordination.api.RevisionOutcome;
 import com.upgradecoordination.coordination.api.SetExpectationsCommand;
 import com.upgradecoordination.coordination.api.ShareDocumentationWithSupportCommand;
 import com.upgradecoordination.coordination.api.StartMigrationCommand;
@@ -62,15 +66,19 @@ import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEven
 import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
 import com.upgradecoordination.coordination.api.SupportVerdict;
 import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
+import com.upgradecoordination.coordination.domain.DeviationProcess.Step;
 import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
 import com.upgradecoordination.coordination.domain.performance.PerformanceComparison;
+import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -102,19 +110,10 @@ public class Engagement {
     private boolean professionalServicesDeclined;
     private List<Deviation> latestDeviations = List.of();
     private int latestPlanVersion;
+    private String latestPlanDocumentUrl;
     private boolean latestPlanDeviates;
-    // The deviation process (SPEC C6): each step is remembered for the plan version it was taken
-    // on, so a new plan version starts the process afresh.
-    private int referenceArchitectureReviewedFor;
-    private int revisionDiscussedFor;
-    private RevisionOutcome revisionOutcome;
-    private int justifiedPlanVersion;
-    private int expectationsSetFor;
-    private int performanceComparedFor;
-    private int futureAdoptionAdvisedFor;
-    private int documentationRecordedFor;
-    private int documentationSharedFor;
-    private int supportableVerdictFor;
+    // The deviation process (SPEC C6) of the latest plan version; a new version starts it afresh.
+    private DeviationProcess deviationProcess = DeviationProcess.startingOn(0);
     private SupportVerdict supportVerdict;
     private int deviationAcceptedFor;
     private boolean migrationStarted;
@@ -124,6 +123,9 @@ public class Engagement {
     private final Set<String> answeredAssistanceRequests = new HashSet<>();
     private String pendingReviewId;
     private int pendingReviewPlanVersion;
+    // C7: plan reviews by id; the value is the shared plan version. Completed ones stay known.
+    private final Map<String, Integer> pendingPlanReviews = new HashMap<>();
+    private final Set<String> completedPlanReviews = new HashSet<>();
 
     protected Engagement() {
         // for Axon
@@ -205,10 +207,6 @@ public class Engagement {
     /** Without ProServ, the CSM provides documentation such as the reference architectures, not a detailed plan. */
     @CommandHandler
     public void handle(ProvideReferenceDocumentationCommand command) {
-        if (!professionalServicesDeclined || professionalServicesEngaged) {
-            throw new RuleViolationException("documentation-only-without-professional-services",
-                    "The CSM provides reference documentation when the customer declined Professional Services");
-        }
         if (command.links() == null || command.links().isEmpty()) {
             throw new IllegalArgumentException("links: at least one link");
         }
@@ -216,6 +214,10 @@ public class Engagement {
             if (link == null || !link.strip().matches("(?i)https?://\\S+")) {
                 throw new IllegalArgumentException("links: each an http(s) URL, not '" + link + "'");
             }
+        }
+        if (!professionalServicesDeclined || professionalServicesEngaged) {
+            throw refuseAndRecord(command, "documentation-only-without-professional-services",
+                    "The CSM provides reference documentation when the customer declined Professional Services");
         }
         apply(new ReferenceDocumentationProvidedEvent(engagementId,
                 command.links().stream().map(String::strip).toList()));
@@ -230,16 +232,16 @@ public class Engagement {
         if (command.author() == null) {
             throw new IllegalArgumentException("author: required");
         }
-        if (professionalServicesDeclined && !professionalServicesEngaged && command.author() != PlanAuthor.CUSTOMER) {
-            throw new RuleViolationException("plan-author-must-be-customer",
-                    "The customer declined Professional Services: the plan must come from the customer");
-        }
         if (command.components() == null || command.components().isEmpty()) {
             throw new IllegalArgumentException("components: a plan proposes at least one component");
         }
         if (command.plannedWindowStart() != null && command.plannedWindowEnd() != null
                 && !command.plannedWindowEnd().isAfter(command.plannedWindowStart())) {
             throw new IllegalArgumentException("plannedWindowEnd: must be after plannedWindowStart");
+        }
+        if (professionalServicesDeclined && !professionalServicesEngaged && command.author() != PlanAuthor.CUSTOMER) {
+            throw refuseAndRecord(command, "plan-author-must-be-customer",
+                    "The customer declined Professional Services: the plan must come from the customer");
         }
         ReferenceArchitecture reference = catalog.size(referenceSize);
         List<Deviation> deviations = catalog.compare(reference, command.components());
@@ -272,7 +274,7 @@ public class Engagement {
             throw new RuleViolationException("requires-plan", "Submit a plan before you start the migration");
         }
         if (latestPlanDeviates && deviationAcceptedFor != latestPlanVersion) {
-            throw new RuleViolationException("migration-requires-accepted-plan",
+            throw refuseAndRecord(command, "migration-requires-accepted-plan",
                     "Plan version " + latestPlanVersion + " deviates and its deviation is not accepted yet");
         }
         if (migrationStarted) {
@@ -313,7 +315,7 @@ public class Engagement {
             throw new IllegalArgumentException("outcome: required");
         }
         if (command.outcome() == ClosingOutcome.COMPLETED && !migrationCompleted) {
-            throw new RuleViolationException("completion-requires-migration",
+            throw refuseAndRecord(command, "completion-requires-migration",
                     "Complete the migration before closing the engagement as completed (or close it as cancelled)");
         }
         apply(new EngagementClosedEvent(engagementId, command.outcome(),
@@ -350,7 +352,7 @@ public class Engagement {
     @CommandHandler
     public void handle(ConfirmReferenceArchitectureReviewedCommand command) {
         requireDeviatingPlan("confirm the reference architecture was reviewed");
-        requireNotYet(referenceArchitectureReviewedFor, "reference-architecture-already-reviewed",
+        requireNotYet(Step.REFERENCE_ARCHITECTURE_REVIEWED, "reference-architecture-already-reviewed",
                 "The customer's review of the reference architecture");
         apply(new ReferenceArchitectureReviewedEvent(engagementId, latestPlanVersion));
     }
@@ -362,7 +364,7 @@ public class Engagement {
         if (command.outcome() == null) {
             throw new IllegalArgumentException("outcome: required");
         }
-        requireNotYet(revisionDiscussedFor, "revision-already-discussed", "The revision discussion");
+        requireNotYet(Step.REVISION_DISCUSSED, "revision-already-discussed", "The revision discussion");
         apply(new RevisionDiscussedEvent(engagementId, latestPlanVersion, command.outcome(),
                 command.notes() == null ? null : command.notes().strip()));
     }
@@ -374,17 +376,17 @@ public class Engagement {
             throw new IllegalArgumentException("reasonCategory: required");
         }
         require(command.explanation(), "explanation");
-        if (justifiedPlanVersion == latestPlanVersion) {
+        if (deviationProcess.isDone(Step.DEVIATION_JUSTIFIED)) {
             throw new RuleViolationException("deviation-already-justified",
                     "The deviation of plan version " + latestPlanVersion + " is already justified");
         }
-        if (referenceArchitectureReviewedFor != latestPlanVersion || revisionDiscussedFor != latestPlanVersion) {
-            throw new RuleViolationException("justification-requires-review-and-discussion",
+        if (!deviationProcess.missingBefore(Step.DEVIATION_JUSTIFIED).isEmpty()) {
+            throw refuseAndRecord(command, "justification-requires-review-and-discussion",
                     "Before justifying the deviation of plan version " + latestPlanVersion + ", record that the "
                             + "customer reviewed the reference architecture and how a revision was discussed");
         }
-        if (revisionOutcome == RevisionOutcome.WILL_REVISE) {
-            throw new RuleViolationException("customer-will-revise",
+        if (deviationProcess.awaitsRevisedPlan()) {
+            throw refuseAndRecord(command, "customer-will-revise",
                     "The customer will revise the plan: submit the new plan version instead of justifying this one");
         }
         apply(new DeviationJustifiedEvent(engagementId, latestPlanVersion, command.reasonCategory(),
@@ -395,20 +397,20 @@ public class Engagement {
     @CommandHandler
     public void handle(SetExpectationsCommand command) {
         requireDeviatingPlan("record that expectations were set");
-        requireNotYet(expectationsSetFor, "expectations-already-set", "Setting expectations");
+        requireNotYet(Step.EXPECTATIONS_SET, "expectations-already-set", "Setting expectations");
         apply(new ExpectationsSetEvent(engagementId, latestPlanVersion));
     }
 
     /** e. The customer's GPT results, compared test by test with the benchmark of the same size. */
     @CommandHandler
     public String handle(SubmitPerformanceResultsCommand command, GptResultsFormat gptResults, GptBenchmarks benchmarks) {
+        require(command.resultsJson(), "resultsJson");
         requireDeviatingPlan("submit performance results");
-        if (expectationsSetFor != latestPlanVersion) {
-            throw new RuleViolationException("performance-requires-expectations",
+        if (!deviationProcess.missingBefore(Step.PERFORMANCE_COMPARED).isEmpty()) {
+            throw refuseAndRecord(command, "performance-requires-expectations",
                     "Set the customer's expectations (performance and support may be affected) before reviewing "
                             + "their performance results");
         }
-        require(command.resultsJson(), "resultsJson");
         GptRun run = gptResults.read(command.resultsJson());
         PerformanceComparison comparison = benchmarks.compare(referenceSize, run);
         apply(new PerformanceResultsSubmittedEvent(engagementId, latestPlanVersion, run.gptVersion(), run.option(),
@@ -425,7 +427,7 @@ public class Engagement {
     @CommandHandler
     public void handle(AdviseFutureAdoptionCommand command) {
         requireDeviatingPlan("record the future-adoption advice");
-        requireNotYet(futureAdoptionAdvisedFor, "future-adoption-already-advised", "The future-adoption advice");
+        requireNotYet(Step.FUTURE_ADOPTION_ADVISED, "future-adoption-already-advised", "The future-adoption advice");
         apply(new FutureAdoptionAdvisedEvent(engagementId, latestPlanVersion));
         acceptDeviationWhenComplete();
     }
@@ -446,11 +448,11 @@ public class Engagement {
     @CommandHandler
     public void handle(ShareDocumentationWithSupportCommand command) {
         requireDeviatingPlan("share the documentation with Support");
-        if (documentationRecordedFor != latestPlanVersion) {
+        if (!deviationProcess.missingBefore(Step.DOCUMENTATION_SHARED_WITH_SUPPORT).isEmpty()) {
             throw new RuleViolationException("sharing-requires-documentation",
                     "Record where the deviation is documented before sharing it with Support");
         }
-        requireNotYet(documentationSharedFor, "documentation-already-shared", "Sharing the documentation");
+        requireNotYet(Step.DOCUMENTATION_SHARED_WITH_SUPPORT, "documentation-already-shared", "Sharing the documentation");
         apply(new DocumentationSharedWithSupportEvent(engagementId, latestPlanVersion));
         acceptDeviationWhenComplete();
     }
@@ -460,9 +462,8 @@ public class Engagement {
     public void handle(RequestSupportReviewCommand command) {
         require(command.reviewId(), "reviewId");
         requireDeviatingPlan("request a support review");
-        if (justifiedPlanVersion != latestPlanVersion || expectationsSetFor != latestPlanVersion
-                || performanceComparedFor != latestPlanVersion) {
-            throw new RuleViolationException("review-requires-justification-expectations-and-performance",
+        if (!deviationProcess.missingBefore(Step.SUPPORT_REVIEW_REQUESTED).isEmpty()) {
+            throw refuseAndRecord(command, "review-requires-justification-expectations-and-performance",
                     "Before asking Support to review plan version " + latestPlanVersion + ": justify the deviation, "
                             + "set expectations and submit the customer's performance results");
         }
@@ -492,15 +493,48 @@ public class Engagement {
         }
     }
 
+    /** C7: the latest plan version goes to Support, conforming or not; one pending plan review per version. */
+    @CommandHandler
+    public void handle(SharePlanWithSupportCommand command) {
+        require(command.planReviewId(), "planReviewId");
+        if (latestPlanVersion == 0) {
+            throw new RuleViolationException("requires-plan", "Submit a plan before you share it with Support");
+        }
+        if (pendingPlanReviews.containsKey(command.planReviewId())
+                || completedPlanReviews.contains(command.planReviewId())) {
+            throw new RuleViolationException("plan-review-already-exists",
+                    "Plan review " + command.planReviewId() + " already exists on engagement " + engagementId);
+        }
+        if (pendingPlanReviews.containsValue(latestPlanVersion)) {
+            throw new RuleViolationException("plan-review-already-pending",
+                    "Plan version " + latestPlanVersion + " is already with Support for review");
+        }
+        apply(new PlanSharedWithSupportEvent(engagementId, command.planReviewId(), latestPlanVersion,
+                customerOrganisation, csm, referenceSize, latestPlanDocumentUrl, !latestPlanDeviates,
+                latestDeviations));
+    }
+
+    /** C7: Support's feedback on a shared plan version becomes part of the case's history. */
+    @CommandHandler
+    public void handle(RecordPlanReviewOutcomeCommand command) {
+        Integer sharedVersion = pendingPlanReviews.get(command.planReviewId());
+        if (sharedVersion == null) {
+            throw new RuleViolationException("no-such-pending-plan-review",
+                    "No plan review " + command.planReviewId() + " is pending on engagement " + engagementId);
+        }
+        if (sharedVersion != command.planVersion()) {
+            throw new IllegalArgumentException("planVersion: plan review " + command.planReviewId()
+                    + " is of plan version " + sharedVersion + ", not " + command.planVersion());
+        }
+        apply(new PlanReviewCompletedEvent(engagementId, command.planReviewId(), command.planVersion(),
+                command.feedback() == null ? List.of() : List.copyOf(command.feedback()), command.summary(),
+                command.reviewer(), command.reviewerRole()));
+    }
+
     /** The deviation is accepted once a to h hold for the latest plan and Support's verdict allows it. */
     private void acceptDeviationWhenComplete() {
-        int plan = latestPlanVersion;
-        boolean complete = referenceArchitectureReviewedFor == plan && revisionDiscussedFor == plan
-                && justifiedPlanVersion == plan && expectationsSetFor == plan && performanceComparedFor == plan
-                && supportableVerdictFor == plan && futureAdoptionAdvisedFor == plan
-                && documentationRecordedFor == plan && documentationSharedFor == plan;
-        if (complete && deviationAcceptedFor != plan) {
-            apply(new DeviationAcceptedEvent(engagementId, plan, supportVerdict));
+        if (deviationProcess.complete() && deviationAcceptedFor != latestPlanVersion) {
+            apply(new DeviationAcceptedEvent(engagementId, latestPlanVersion, supportVerdict));
         }
     }
 
@@ -546,6 +580,19 @@ public class Engagement {
     @EventSourcingHandler
     void on(PlanSubmittedEvent event) {
         latestPlanVersion = event.planVersion();
+        deviationProcess = DeviationProcess.startingOn(event.planVersion());
+        latestPlanDocumentUrl = event.planDocumentUrl();
+    }
+
+    @EventSourcingHandler
+    void on(PlanSharedWithSupportEvent event) {
+        pendingPlanReviews.put(event.planReviewId(), event.planVersion());
+    }
+
+    @EventSourcingHandler
+    void on(PlanReviewCompletedEvent event) {
+        pendingPlanReviews.remove(event.planReviewId());
+        completedPlanReviews.add(event.planReviewId());
     }
 
     @EventSourcingHandler
@@ -588,43 +635,42 @@ public class Engagement {
 
     @EventSourcingHandler
     void on(ReferenceArchitectureReviewedEvent event) {
-        referenceArchitectureReviewedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.REFERENCE_ARCHITECTURE_REVIEWED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(RevisionDiscussedEvent event) {
-        revisionDiscussedFor = event.planVersion();
-        revisionOutcome = event.outcome();
+        deviationProcess = deviationProcess.withRevisionDiscussed(event.outcome(), event.planVersion());
     }
 
     @EventSourcingHandler
     void on(DeviationJustifiedEvent event) {
-        justifiedPlanVersion = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.DEVIATION_JUSTIFIED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(ExpectationsSetEvent event) {
-        expectationsSetFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.EXPECTATIONS_SET, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(PerformanceComparedEvent event) {
-        performanceComparedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.PERFORMANCE_COMPARED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(FutureAdoptionAdvisedEvent event) {
-        futureAdoptionAdvisedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.FUTURE_ADOPTION_ADVISED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(DocumentationRecordedEvent event) {
-        documentationRecordedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.DOCUMENTATION_RECORDED, event.planVersion());
     }
 
     @EventSourcingHandler
     void on(DocumentationSharedWithSupportEvent event) {
-        documentationSharedFor = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.DOCUMENTATION_SHARED_WITH_SUPPORT, event.planVersion());
     }
 
     @EventSourcingHandler
@@ -636,6 +682,7 @@ public class Engagement {
     void on(SupportReviewRequestedEvent event) {
         pendingReviewId = event.reviewId();
         pendingReviewPlanVersion = event.planVersion();
+        deviationProcess = deviationProcess.with(Step.SUPPORT_REVIEW_REQUESTED, event.planVersion());
     }
 
     @EventSourcingHandler
@@ -643,8 +690,18 @@ public class Engagement {
         pendingReviewId = null;
         supportVerdict = event.verdict();
         if (event.verdict() != SupportVerdict.NOT_SUPPORTABLE) {
-            supportableVerdictFor = event.planVersion();
+            deviationProcess = deviationProcess.with(Step.SUPPORTABLE_VERDICT_RECEIVED, event.planVersion());
         }
+    }
+
+    /**
+     * Records a refusal an auditor wants to see, and answers the exception to throw: the command
+     * bus keeps the refusal event (and only it), the sender still gets the refusal. Call it before
+     * applying anything else in the handler.
+     */
+    private RecordedRuleViolationException refuseAndRecord(Object command, String rule, String reason) {
+        apply(new EngagementCommandRefusedEvent(engagementId, command.getClass().getSimpleName(), rule, reason));
+        return new RecordedRuleViolationException(rule, reason);
     }
 
     private void requireDeviatingPlan(String action) {
@@ -664,8 +721,8 @@ public class Engagement {
         }
     }
 
-    private void requireNotYet(int recordedFor, String rule, String step) {
-        if (recordedFor == latestPlanVersion) {
+    private void requireNotYet(Step done, String rule, String step) {
+        if (deviationProcess.isDone(done)) {
             throw new RuleViolationException(rule, step + " is already recorded for plan version " + latestPlanVersion);
         }
     }

@@ -1,6 +1,19 @@
 package com.upgradecoordination.coordination.messaging;
 
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
+import com.upgradecoordination.coordination.api.ReferenceArchitectureReviewedEvent;
+import com.upgradecoordination.coordination.api.RevisionDiscussedEvent;
+import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
+import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
+import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
+import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
+import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
+import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
+import com.upgradecoordination.coordination.api.ReturnedToPlanningEvent;
+import com.upgradecoordination.coordination.api.InternalAssistanceRequestedEvent;
+import com.upgradecoordination.coordination.api.InternalAssistanceAnsweredEvent;
+import com.upgradecoordination.coordination.api.MigrationStartedEvent;
+import com.upgradecoordination.coordination.api.MigrationCompletedEvent;
 import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
 import com.upgradecoordination.coordination.api.Deviation;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
@@ -8,6 +21,7 @@ import com.upgradecoordination.coordination.api.EngagementEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.EngagementClosedEvent;
 import com.upgradecoordination.coordination.api.MigrationProblemReportedEvent;
+import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesDeclinedEvent;
 import com.upgradecoordination.coordination.api.ProfessionalServicesEngagedEvent;
@@ -17,10 +31,25 @@ import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEven
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
 import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
 import com.upgradecoordination.events.coordination.ArchitectureConforms;
+import com.upgradecoordination.events.coordination.ReferenceArchitectureReviewed;
+import com.upgradecoordination.events.coordination.RevisionDiscussed;
+import com.upgradecoordination.events.coordination.ExpectationsSet;
+import com.upgradecoordination.events.coordination.PerformanceCompared;
+import com.upgradecoordination.events.coordination.FutureAdoptionAdvised;
+import com.upgradecoordination.events.coordination.DocumentationRecorded;
+import com.upgradecoordination.events.coordination.DocumentationSharedWithSupport;
+import com.upgradecoordination.events.coordination.DeviationAccepted;
+import com.upgradecoordination.events.coordination.ReturnedToPlanning;
+import com.upgradecoordination.events.coordination.InternalAssistanceRequested;
+import com.upgradecoordination.events.coordination.InternalAssistanceAnswered;
+import com.upgradecoordination.events.coordination.MigrationStarted;
+import com.upgradecoordination.events.coordination.MigrationCompleted;
+import com.upgradecoordination.events.coordination.PerformanceTestComparison;
 import com.upgradecoordination.events.coordination.ArchitectureDeviation;
 import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
 import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
 import com.upgradecoordination.events.coordination.EngagementClosed;
 import com.upgradecoordination.events.coordination.MigrationProblemReported;
@@ -103,6 +132,59 @@ public class CoordinationIntegrationEvents implements IntegrationEventTranslator
         if (domainEvent instanceof SupportReviewRequestedEvent e) {
             return new SupportReviewRequested(e.engagementId(), e.reviewId(),
                     e.planVersion(), e.customerOrganisation(), e.csm(), e.referenceSize(), contract(e.deviations()));
+        }
+        if (domainEvent instanceof PlanSharedWithSupportEvent e) {
+            return new PlanSharedWithSupport(e.engagementId(), e.planReviewId(), e.planVersion(),
+                    e.customerOrganisation(), e.csm(), e.referenceSize(), e.planDocumentUrl(), e.conforms(),
+                    contract(e.deviations()));
+        }
+        return deviationProcessContractOf(domainEvent);
+    }
+
+    /** The deviation process (C6), questions to other teams (C4) and the migration's start and end (C8). */
+    private static Record deviationProcessContractOf(Object domainEvent) {
+        if (domainEvent instanceof ReferenceArchitectureReviewedEvent e) {
+            return new ReferenceArchitectureReviewed(e.engagementId(), e.planVersion());
+        }
+        if (domainEvent instanceof RevisionDiscussedEvent e) {
+            return new RevisionDiscussed(e.engagementId(), e.planVersion(), e.outcome().name(), e.notes());
+        }
+        if (domainEvent instanceof ExpectationsSetEvent e) {
+            return new ExpectationsSet(e.engagementId(), e.planVersion());
+        }
+        if (domainEvent instanceof PerformanceComparedEvent e) {
+            return new PerformanceCompared(e.engagementId(), e.planVersion(), e.referenceSize(), e.verdict(),
+                    e.customerScore(), e.benchmarkScore(), e.tests().stream()
+                            .map(t -> new PerformanceTestComparison(t.test(), t.customerPassed(), t.scoreDelta(),
+                                    t.rpsDelta(), t.ttfbP90DeltaMs(), t.belowBenchmark()))
+                            .toList());
+        }
+        if (domainEvent instanceof FutureAdoptionAdvisedEvent e) {
+            return new FutureAdoptionAdvised(e.engagementId(), e.planVersion());
+        }
+        if (domainEvent instanceof DocumentationRecordedEvent e) {
+            return new DocumentationRecorded(e.engagementId(), e.planVersion(), e.location());
+        }
+        if (domainEvent instanceof DocumentationSharedWithSupportEvent e) {
+            return new DocumentationSharedWithSupport(e.engagementId(), e.planVersion());
+        }
+        if (domainEvent instanceof DeviationAcceptedEvent e) {
+            return new DeviationAccepted(e.engagementId(), e.planVersion(), e.verdict().name());
+        }
+        if (domainEvent instanceof ReturnedToPlanningEvent e) {
+            return new ReturnedToPlanning(e.engagementId(), e.planVersion(), e.reason());
+        }
+        if (domainEvent instanceof InternalAssistanceRequestedEvent e) {
+            return new InternalAssistanceRequested(e.engagementId(), e.requestId(), e.team().name(), e.question());
+        }
+        if (domainEvent instanceof InternalAssistanceAnsweredEvent e) {
+            return new InternalAssistanceAnswered(e.engagementId(), e.requestId(), e.answer());
+        }
+        if (domainEvent instanceof MigrationStartedEvent e) {
+            return new MigrationStarted(e.engagementId(), e.planVersion());
+        }
+        if (domainEvent instanceof MigrationCompletedEvent e) {
+            return new MigrationCompleted(e.engagementId(), e.planVersion());
         }
         return null;
     }

@@ -1,15 +1,23 @@
 package com.upgradecoordination.coordination.readmodel;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** The current state of an engagement as the internal apps read it. */
+/**
+ * An engagement as a list shows it.
+ *
+ * @param status      the latest milestone event, e.g. PLAN_DEVIATES or SUPPORT_REVIEW_COMPLETED
+ * @param currentStep where the engagement stands ({@link com.upgradecoordination.coordination.domain.EngagementStep})
+ */
 public record EngagementSummary(
         String engagementId,
         String customerOrganisation,
         String csm,
         String status,
+        String currentStep,
         String referenceSize,
         Integer expectedUsers,
+        LocalDate targetCompletionDate,
         int latestPlanVersion,
         Boolean latestPlanConforms,
         int deviationCount,

@@ -21,8 +21,13 @@ import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
 import com.upgradecoordination.coordination.api.ReportMigrationProblemCommand;
 import com.upgradecoordination.coordination.api.RequestInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.RequestSupportReviewCommand;
+import com.upgradecoordination.coordination.api.SharePlanWithSupportCommand;
 import com.upgradecoordination.coordination.api.SubmitPlanCommand;
-import com.upgradecoordination.coordination.readmodel.EngagementSummary;
+import com.upgradecoordination.coordination.domain.ReferenceArchitecture;
+import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
+import com.upgradecoordination.coordination.readmodel.EngagementDetails;
+import com.upgradecoordination.coordination.readmodel.EngagementFilter;
+import com.upgradecoordination.coordination.readmodel.EngagementPage;
 import com.upgradecoordination.coordination.readmodel.EngagementSummaryProjection;
 import com.upgradecoordination.platform.history.AggregateHistory;
 import com.upgradecoordination.platform.history.HistoryEntry;
@@ -33,7 +38,9 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,6 +51,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -59,13 +67,16 @@ public class EngagementController {
     private final EngagementSummaryProjection summaries;
     private final AggregateHistory history;
     private final AggregateVersions versions;
+    private final Set<String> referenceSizes;
 
     public EngagementController(CommandDispatcher commands, EngagementSummaryProjection summaries,
-                                AggregateHistory history, AggregateVersions versions) {
+                                AggregateHistory history, AggregateVersions versions,
+                                ReferenceArchitectureCatalog catalog) {
         this.commands = commands;
         this.summaries = summaries;
         this.history = history;
         this.versions = versions;
+        this.referenceSizes = catalog.sizes().stream().map(ReferenceArchitecture::size).collect(Collectors.toSet());
     }
 
     @ResponseStatus(HttpStatus.CREATED)
@@ -131,6 +142,19 @@ public class EngagementController {
         return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
                         .body(Map.of("engagementId", engagementId, "reviewId", reviewId))));
+    }
+
+    /** C7: the latest plan version goes to Support for feedback; review-service opens a plan review under the answered id. */
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PostMapping("/{engagementId}/plan-reviews")
+    public Mono<ResponseEntity<Map<String, String>>> sharePlanWithSupport(
+            @PathVariable String engagementId,
+            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
+        String planReviewId = UUID.randomUUID().toString();
+        var command = new SharePlanWithSupportCommand(engagementId, planReviewId, IfMatch.parse(ifMatch));
+        return commands.send(command, exchange)
+                .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
+                        .body(Map.of("engagementId", engagementId, "planReviewId", planReviewId))));
     }
 
     /** C8: the migration starts (a conforming plan, or an accepted deviation). */
@@ -300,11 +324,31 @@ public class EngagementController {
         return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 
-    /** The engagement with its version as ETag (send it back as If-Match on a command). */
+    /**
+     * The engagement in full (current step, what is still required next, latest plan, deviation
+     * steps, open questions, pending reviews) with its version as ETag (send it back as If-Match).
+     */
     @GetMapping("/{engagementId}")
-    public Mono<EngagementSummary> get(@PathVariable String engagementId, ServerWebExchange exchange) {
-        return versions.withETag(engagementId, exchange, () -> summaries.find(engagementId)
+    public Mono<EngagementDetails> get(@PathVariable String engagementId, ServerWebExchange exchange) {
+        return versions.withETag(engagementId, exchange, () -> summaries.details(engagementId)
                 .orElseThrow(() -> new AggregateNotFoundException(engagementId, "no such engagement")));
+    }
+
+    /** Engagements, newest first, filtered and paged; unknown steps or sizes, bad dates and pages are 400. */
+    @GetMapping
+    public Mono<EngagementPage> list(
+            @RequestParam(required = false) String csm,
+            @RequestParam(required = false) String customerOrganisation,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String referenceSize,
+            @RequestParam(required = false) String hasDeviation,
+            @RequestParam(required = false) String targetDateFrom,
+            @RequestParam(required = false) String targetDateTo,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer pageSize) {
+        return Mono.fromCallable(() -> summaries.list(EngagementFilter.parse(csm, customerOrganisation, step,
+                        referenceSize, hasDeviation, targetDateFrom, targetDateTo, page, pageSize, referenceSizes)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/{engagementId}/history")

@@ -14,7 +14,11 @@ import com.upgradecoordination.coordination.api.EngagementReason;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.PlanAuthor;
+import com.upgradecoordination.coordination.api.PlanReviewCompletedEvent;
+import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
+import com.upgradecoordination.coordination.api.RecordPlanReviewOutcomeCommand;
+import com.upgradecoordination.coordination.api.SharePlanWithSupportCommand;
 import com.upgradecoordination.coordination.api.Placement;
 import com.upgradecoordination.coordination.api.ProposedComponent;
 import com.upgradecoordination.coordination.api.RecordRequirementsCommand;
@@ -72,7 +76,10 @@ import com.upgradecoordination.coordination.catalog.CatalogConfiguration;
 import com.upgradecoordination.coordination.catalog.GptResultsReader;
 import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
+import com.upgradecoordination.coordination.api.EngagementCommandRefusedEvent;
+import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -157,6 +164,18 @@ class EngagementTest {
         fixture.registerInjectableResource(BENCHMARKS);
         fixture.registerInjectableResource(GPT_RESULTS);
         fixture.registerInjectableResource(TODAY);
+        // as the service's command bus does (KEEP_RECORDED_REFUSALS): a recorded refusal's event is committed
+        fixture.registerCommandHandlerInterceptor((unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (RecordedRuleViolationException refused) {
+                return GenericCommandResultMessage.asCommandResultMessage(refused);
+            }
+        });
+    }
+
+    static EngagementCommandRefusedEvent refused(Class<?> command, String rule, String reason) {
+        return new EngagementCommandRefusedEvent(ID, command.getSimpleName(), rule, reason);
     }
 
     @Nested
@@ -337,8 +356,11 @@ class EngagementTest {
         void refusesASupportReviewBeforeJustification() {
             fixture.given(deviatingPlan)
                     .when(new RequestSupportReviewCommand(ID, "review-1", null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(RequestSupportReviewCommand.class,
+                            "review-requires-justification-expectations-and-performance",
+                            "Before asking Support to review plan version 1: justify the deviation, set expectations "
+                                    + "and submit the customer's performance results"));
         }
 
         @Test
@@ -386,8 +408,9 @@ class EngagementTest {
                     .expectEvents(started);
             fixture.given(deviatingPlan)
                     .when(new StartMigrationCommand(ID, null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(StartMigrationCommand.class, "migration-requires-accepted-plan",
+                            "Plan version 1 deviates and its deviation is not accepted yet"));
             fixture.given(deviatingPlan).andGiven(new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE))
                     .when(new StartMigrationCommand(ID, null))
                     .expectEvents(started);
@@ -417,8 +440,10 @@ class EngagementTest {
         void completesOnceAndClosesAsCompletedOnlyAfterwards() {
             fixture.given(conformingPlan).andGiven(started)
                     .when(new CloseEngagementCommand(ID, ClosingOutcome.COMPLETED, null, null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(CloseEngagementCommand.class, "completion-requires-migration",
+                            "Complete the migration before closing the engagement as completed (or close it as "
+                                    + "cancelled)"));
             fixture.given(conformingPlan).andGiven(started)
                     .when(new CompleteMigrationCommand(ID, null))
                     .expectEvents(completed);
@@ -552,8 +577,10 @@ class EngagementTest {
             fixture.given(sized3k)
                     .when(new ProvideReferenceDocumentationCommand(ID,
                             List.of("https://docs.gitlab.com/administration/reference_architectures/3k_users/"), null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(ProvideReferenceDocumentationCommand.class,
+                            "documentation-only-without-professional-services",
+                            "The CSM provides reference documentation when the customer declined Professional Services"));
             fixture.given(sized3k).andGiven(declined)
                     .when(new ProvideReferenceDocumentationCommand(ID,
                             List.of("https://docs.gitlab.com/administration/reference_architectures/3k_users/"), null))
@@ -570,9 +597,16 @@ class EngagementTest {
             fixture.given(sized3k).andGiven(declined)
                     .when(new SubmitPlanCommand(ID, PlanAuthor.PROFESSIONAL_SERVICES, conforming3k(), null, null, null,
                             null, null, null))
-                    .expectException(RuleViolationException.class)
+                    .expectException(RecordedRuleViolationException.class)
                     .expectExceptionMessage("The customer declined Professional Services: the plan must come from "
                             + "the customer")
+                    .expectEvents(refused(SubmitPlanCommand.class, "plan-author-must-be-customer",
+                            "The customer declined Professional Services: the plan must come from the customer"));
+            // an invalid plan is bad input (400), not a refusal worth recording
+            fixture.given(sized3k).andGiven(declined)
+                    .when(new SubmitPlanCommand(ID, PlanAuthor.PROFESSIONAL_SERVICES, List.of(), null, null, null,
+                            null, null, null))
+                    .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
             fixture.given(sized3k).andGiven(declined)
                     .when(submitPlan(conforming3k()))
@@ -632,14 +666,23 @@ class EngagementTest {
         void aJustificationNeedsTheReviewAndADiscussionThatRuledOutRevising() {
             fixture.given(deviatingPlan).andGiven(REVIEWED)
                     .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", null))
-                    .expectException(RuleViolationException.class)
+                    .expectException(RecordedRuleViolationException.class)
                     .expectExceptionMessage("Before justifying the deviation of plan version 1, record that the "
                             + "customer reviewed the reference architecture and how a revision was discussed")
-                    .expectNoEvents();
+                    .expectEvents(refused(JustifyDeviationCommand.class, "justification-requires-review-and-discussion",
+                            "Before justifying the deviation of plan version 1, record that the customer reviewed "
+                                    + "the reference architecture and how a revision was discussed"));
             fixture.given(deviatingPlan).andGiven(REVIEWED,
                             new RevisionDiscussedEvent(ID, 1, RevisionOutcome.WILL_REVISE, "adds two Gitaly nodes"))
                     .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, "budget", null))
-                    .expectException(RuleViolationException.class)
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(JustifyDeviationCommand.class, "customer-will-revise",
+                            "The customer will revise the plan: submit the new plan version instead of justifying "
+                                    + "this one"));
+            // input errors come first and are not recorded
+            fixture.given(deviatingPlan).andGiven(REVIEWED)
+                    .when(new JustifyDeviationCommand(ID, DeviationReason.BUDGET, " ", null))
+                    .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }
 
@@ -654,8 +697,10 @@ class EngagementTest {
         void performanceResultsNeedExpectationsFirst() {
             fixture.given(deviatingPlan)
                     .when(new SubmitPerformanceResultsCommand(ID, "{}", null))
-                    .expectException(RuleViolationException.class)
-                    .expectNoEvents();
+                    .expectException(RecordedRuleViolationException.class)
+                    .expectEvents(refused(SubmitPerformanceResultsCommand.class, "performance-requires-expectations",
+                            "Set the customer's expectations (performance and support may be affected) before "
+                                    + "reviewing their performance results"));
         }
 
         @Test
@@ -755,6 +800,84 @@ class EngagementTest {
                             SupportVerdict.SUPPORTABLE_WITH_CHANGES, List.of("Monitor Gitaly CPU"), "sam.senior",
                             "SENIOR_SUPPORT_ENGINEER"))
                     .expectEvents(supportable, new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE_WITH_CHANGES));
+        }
+    }
+
+    /** Sharing a plan with Support and its feedback (SPEC C7). */
+    @Nested
+    class SharingWithSupport {
+
+        final Object[] conformingPlan = {OPENED, REQUIREMENTS_3K, MATCHED_3K, planSubmitted(1, conforming3k()),
+            new ArchitectureConformsEvent(ID, 1, "3k")};
+        final PlanSharedWithSupportEvent sharedConforming = new PlanSharedWithSupportEvent(ID, "plan-review-1", 1,
+                "Acme Corp", "casey.csm", "3k", "https://wiki.example/plan", true, List.of());
+        final PlanReviewCompletedEvent reviewed = new PlanReviewCompletedEvent(ID, "plan-review-1", 1,
+                List.of("Size the Sidekiq nodes for CI load"), "Looks sound", "sue.engineer", "SUPPORT_ENGINEER");
+
+        @Test
+        void sharesTheLatestPlanVersionWithWhatSupportNeeds() {
+            fixture.given(conformingPlan)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-1", null))
+                    .expectEvents(sharedConforming);
+            fixture.given(conformingPlan).andGiven(planSubmitted(2, deviating3k()),
+                            new ArchitectureDeviationDetectedEvent(ID, 2, "3k", GITALY_UNDERSIZED))
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-2", null))
+                    .expectEvents(new PlanSharedWithSupportEvent(ID, "plan-review-2", 2, "Acme Corp", "casey.csm", "3k",
+                            "https://wiki.example/plan", false, GITALY_UNDERSIZED));
+        }
+
+        @Test
+        void refusesToShareBeforeAnyPlan() {
+            fixture.given(OPENED, REQUIREMENTS_3K, MATCHED_3K)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-1", null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("Submit a plan before you share it with Support")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToShareTheSamePlanVersionWhileItsReviewIsPending() {
+            fixture.given(conformingPlan).andGiven(sharedConforming)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-2", null))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("Plan version 1 is already with Support for review")
+                    .expectNoEvents();
+            fixture.given(conformingPlan).andGiven(sharedConforming, reviewed)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-2", null))
+                    .expectEvents(new PlanSharedWithSupportEvent(ID, "plan-review-2", 1, "Acme Corp", "casey.csm",
+                            "3k", "https://wiki.example/plan", true, List.of()));
+            fixture.given(conformingPlan).andGiven(sharedConforming, reviewed)
+                    .when(new SharePlanWithSupportCommand(ID, "plan-review-1", null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsSupportsFeedbackOnAPendingPlanReview() {
+            fixture.given(conformingPlan).andGiven(sharedConforming)
+                    .when(new RecordPlanReviewOutcomeCommand(ID, "plan-review-1", 1,
+                            List.of("Size the Sidekiq nodes for CI load"), "Looks sound", "sue.engineer",
+                            "SUPPORT_ENGINEER"))
+                    .expectEvents(reviewed);
+        }
+
+        @Test
+        void refusesFeedbackOnAnUnknownOrFinishedPlanReview() {
+            fixture.given(conformingPlan)
+                    .when(new RecordPlanReviewOutcomeCommand(ID, "plan-review-9", 1, List.of(), "none",
+                            "sue.engineer", "SUPPORT_ENGINEER"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(conformingPlan).andGiven(sharedConforming, reviewed)
+                    .when(new RecordPlanReviewOutcomeCommand(ID, "plan-review-1", 1, List.of(), "again",
+                            "sue.engineer", "SUPPORT_ENGINEER"))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(conformingPlan).andGiven(sharedConforming)
+                    .when(new RecordPlanReviewOutcomeCommand(ID, "plan-review-1", 2, List.of(), "wrong version",
+                            "sue.engineer", "SUPPORT_ENGINEER"))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
         }
     }
 

@@ -50,6 +50,9 @@ class EngagementApiIT {
     @Autowired
     AccessPolicy accessPolicy;
 
+    @Autowired
+    com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog catalog;
+
     final JsonMapper json = JsonMapper.builder().build();
     WebTestClient anonymous;
     WebTestClient http;
@@ -251,8 +254,47 @@ class EngagementApiIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.rule").isEqualTo("requires-plan")
+                .jsonPath("$.recorded").isEqualTo(false)
                 .jsonPath("$.detail").isEqualTo("Submit a plan before you justify a deviation");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusalAnAuditorWantsIsAConflictAndIsRecordedInTheHistory() {
+        EngagementSteps engagements = new EngagementSteps(anonymous, catalog);
+        String engagementId = engagements.open("Refused Corp", "casey.csm");
+        engagements.requirements(engagementId, 3000, "2027-09-30");
+        engagements.submitPlan(engagementId, "3k", true);
+        String etagBefore = http.get().uri("/engagements/{id}", engagementId).exchange()
+                .expectBody(String.class).returnResult().getResponseHeaders().getETag();
+        long before = storedEvents();
+
+        post("/engagements/" + engagementId + "/migration/start").header("If-Match", etagBefore).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.rule").isEqualTo("migration-requires-accepted-plan")
+                .jsonPath("$.recorded").isEqualTo(true)
+                .jsonPath("$.detail").isEqualTo("Plan version 1 deviates and its deviation is not accepted yet");
+
+        // the refusal, and only it, is stored: a real event, so the engagement's version moves on
+        assertThat(storedEvents()).isEqualTo(before + 1);
+        JsonNode history = engagements.history(engagementId);
+        JsonNode refusal = history.get(history.size() - 1);
+        assertThat(refusal.get("type").asString()).isEqualTo("EngagementCommandRefused");
+        assertThat(refusal.get("actor").asString()).isEqualTo("casey.csm");
+        assertThat(refusal.get("payload").get("command").asString()).isEqualTo("StartMigrationCommand");
+        assertThat(refusal.get("payload").get("rule").asString()).isEqualTo("migration-requires-accepted-plan");
+        String etagAfter = http.get().uri("/engagements/{id}", engagementId).exchange()
+                .expectBody(String.class).returnResult().getResponseHeaders().getETag();
+        assertThat(etagAfter).isEqualTo("\"" + (refusal.get("sequence").asLong()) + "\"").isNotEqualTo(etagBefore);
+        post("/engagements/" + engagementId + "/reference-architecture-review").header("If-Match", etagBefore)
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.rule").doesNotExist();
+        post("/engagements/" + engagementId + "/reference-architecture-review").header("If-Match", etagAfter)
+                .exchange()
+                .expectStatus().isNoContent();
     }
 
     static final Map<String, Object> ACME = Map.of("customerOrganisation", "Acme Corp", "csm", "casey.csm",
