@@ -118,6 +118,23 @@ final class Engagements {
         return requested.get("reviewId").asString();
     }
 
+    String sharePlanWithSupport(String engagementId) {
+        JsonNode shared = csm.post().uri("/engagements/{id}/plan-reviews", engagementId)
+                .exchange().expectStatus().isAccepted()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return shared.get("planReviewId").asString();
+    }
+
+    /** Waits until the engagement's history ends with an event of this type and returns that entry. */
+    JsonNode awaitLatestEvent(String engagementId, String type) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode history = history(engagementId);
+            return type.equals(history.get(history.size() - 1).get("type").asString());
+        });
+        JsonNode history = history(engagementId);
+        return history.get(history.size() - 1);
+    }
+
     JsonNode state(String engagementId) {
         return csm.get().uri("/engagements/{id}", engagementId).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();

@@ -41,6 +41,25 @@ class SliceEndToEndIT {
         String engagementId = engagements.open("Acme Corp", "casey.csm");
         engagements.recordRequirementsFor10k(engagementId);
         assertThat(engagements.submitDeviatingPlan(engagementId)).isEqualTo(1);
+
+        // C7: the plan is shared with Support, whose plan review answers over Kafka
+        String planReviewId = engagements.sharePlanWithSupport(engagementId);
+        WebTestClient engineer = running.as(Service.REVIEW, "erin.engineer", "SUPPORT_ENGINEER");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                engineer.get().uri("/plan-reviews/{id}", planReviewId).exchange()
+                        .expectStatus().isOk()
+                        .expectBody().jsonPath("$.engagementId").isEqualTo(engagementId));
+        engineer.post().uri("/plan-reviews/{id}/feedback", planReviewId)
+                .bodyValue(Map.of("topic", "ROLLBACK_PLAN", "text", "Take a full backup including secrets first"))
+                .exchange().expectStatus().is2xxSuccessful();
+        engineer.post().uri("/plan-reviews/{id}/completion", planReviewId)
+                .bodyValue(Map.of("summary", "Sound plan once the backup step is added"))
+                .exchange().expectStatus().is2xxSuccessful();
+        JsonNode planReviewed = engagements.awaitLatestEvent(engagementId, "PlanReviewCompleted");
+        assertThat(planReviewed.get("payload").get("planReviewId").asString()).isEqualTo(planReviewId);
+        assertThat(planReviewed.get("payload").get("feedback").get(0).asString())
+                .isEqualTo("ROLLBACK_PLAN: Take a full backup including secrets first");
+
         engagements.reviewReferenceAndRuleOutRevision(engagementId);
         engagements.justifyDeviation(engagementId);
         assertThat(engagements.setExpectationsAndSubmitPerformance(engagementId)).isEqualTo("AT_OR_ABOVE_BENCHMARK");
@@ -67,7 +86,8 @@ class SliceEndToEndIT {
         List<String> types = new ArrayList<>();
         history.forEach(entry -> types.add(entry.get("type").asString()));
         assertThat(types).containsExactly("EngagementOpened", "RequirementsRecorded", "ReferenceArchitectureMatched",
-                "ProfessionalServicesRecommended", "PlanSubmitted", "ArchitectureDeviationDetected", "ReferenceArchitectureReviewed", "RevisionDiscussed",
+                "ProfessionalServicesRecommended", "PlanSubmitted", "ArchitectureDeviationDetected", "PlanSharedWithSupport", "PlanReviewCompleted",
+                "ReferenceArchitectureReviewed", "RevisionDiscussed",
                 "DeviationJustified", "ExpectationsSet", "PerformanceResultsSubmitted", "PerformanceCompared",
                 "SupportReviewRequested", "SupportReviewOutcomeReceived");
         JsonNode outcome = history.get(history.size() - 1);
