@@ -3,6 +3,7 @@ package com.upgradecoordination.notification.messaging;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
 import com.upgradecoordination.notification.domain.CaseFacts;
 import com.upgradecoordination.notification.domain.NotificationRules;
@@ -35,11 +36,12 @@ public class CaseEventNotifier {
     private final CaseDirectory caseDirectory;
     private final CommandGateway commandGateway;
     private final JsonMapper jsonMapper;
-    private final NotificationRules rules = NotificationRules.STANDARD;
+    private final NotificationRules rules;
 
     public CaseEventNotifier(IntegrationEventInbox inbox, CaseDirectory caseDirectory, CommandGateway commandGateway,
-                             JsonMapper jsonMapper) {
+                             JsonMapper jsonMapper, NotificationRules rules) {
         this.inbox = inbox;
+        this.rules = rules;
         this.caseDirectory = caseDirectory;
         this.commandGateway = commandGateway;
         this.jsonMapper = jsonMapper;
@@ -71,10 +73,13 @@ public class CaseEventNotifier {
         CaseFacts facts = caseDirectory.find(envelope.caseId()).orElseGet(() -> CaseFacts.unknown(envelope.caseId()));
         NotificationRules.Decision decision = rules.decide(envelope.type(), envelope.payload(), facts);
         for (NotificationRules.Rule rule : decision.unresolved()) {
-            log.info("No {} known for case {}: {} {} is not notified to them", rule.recipient(), envelope.caseId(),
+            log.info("No {} known for case {}: {} {} is not notified to them", rule.to(), envelope.caseId(),
                     envelope.type(), envelope.eventId());
         }
         for (NotificationRules.Notice notice : decision.notices()) {
+            if (notice.channel() != Channel.INBOX) {
+                continue; // email and webhooks follow
+            }
             var command = SendNotificationCommand.of(envelope.caseId(), envelope.eventId(), envelope.type(),
                     notice.recipient(), notice.channel(), notice.message());
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
