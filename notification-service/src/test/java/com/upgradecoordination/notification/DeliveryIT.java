@@ -83,6 +83,8 @@ class DeliveryIT {
         registry.add("notification.delivery.max-delay", () -> "1s");
         registry.add("notification.delivery.max-attempts", () -> "4");
         registry.add("notification.delivery.poll-interval", () -> "100ms");
+        // At JVM exit the test database goes away under a delivery poll: fail its connection fast.
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     }
 
     @AfterAll
@@ -310,6 +312,87 @@ class DeliveryIT {
         assertThat(event.data().get("caseId").asString()).isEqualTo(caseId);
         assertThat(event.data().get("message").asString()).isEqualTo("Support was asked to review plan v1 of Globex");
         assertThat(event.data().get("read").asBoolean()).isFalse();
+    }
+
+    @Test
+    void recipientsReadOnlyTheirOwnOrTheirTeamsInboxAndStreamAndSetOnlyTheirOwnAddresses() throws Exception {
+        WebTestClient casey = TestClients.as(port, csm, "CSM");
+        WebTestClient someoneElse = TestClients.as(port, "robin.csm", "CSM");
+        WebTestClient engineer = TestClients.as(port, "sam.engineer", "SUPPORT_ENGINEER");
+        WebTestClient proServ = TestClients.as(port, "pat.proserv", "PROSERV");
+        WebTestClient auditor = TestClients.asAuditor(port);
+
+        // streams: own, a team's member, an auditor; not someone else's, not a team one is not in
+        streamStatus(casey, csm).isOk();
+        streamStatus(auditor, csm).isOk();
+        streamStatus(engineer, "@support-upgrade-queue").isOk();
+        streamStatus(someoneElse, csm).isForbidden();
+        streamStatus(engineer, "@senior-reviewers").isForbidden();
+        streamStatus(casey, "not a name").isBadRequest();
+        streamStatus(casey, "@nobody").isBadRequest();
+
+        // a team's inbox: its members read it and mark its notifications read
+        EventEnvelope shared = events.envelope(caseId, new PlanSharedWithSupport(caseId, "plan-review-1", 1,
+                "Acme Corp", csm, "3k", "https://docs.example/plan", true, List.of()));
+        events.publish(shared);
+        String teamNotification = SendNotificationCommand.idFor(shared.eventId(), "@support-upgrade-queue",
+                Channel.INBOX);
+        await().atMost(PATIENCE).until(() -> engineer.get().uri("/inbox/{recipient}", "@support-upgrade-queue")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()
+                .contains(teamNotification));
+        proServ.get().uri("/inbox/{recipient}", "@support-upgrade-queue").exchange().expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        proServ.post().uri("/inbox/{recipient}/{id}/read", "@support-upgrade-queue", teamNotification).exchange()
+                .expectStatus().isForbidden();
+        engineer.post().uri("/inbox/{recipient}/{id}/read", "@support-upgrade-queue", teamNotification).exchange()
+                .expectStatus().isNoContent();
+        await().atMost(PATIENCE).until(() -> historyTypes(teamNotification).contains("NotificationRead"));
+        assertThat(history(teamNotification).get(1).get("actor").asString()).isEqualTo("sam.engineer");
+
+        // addresses: one's own, or anyone's as a Support manager; checked when set
+        casey.put().uri("/recipients/{recipient}/addresses", csm).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(addresses("not-an-address", null)).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail")
+                .isEqualTo("email: not an email address (name@domain.tld, at most 254 characters)");
+        casey.put().uri("/recipients/{recipient}/addresses", csm).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(addresses(null, "ftp://files.example/x")).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("webhookUrl: must be an absolute http or https URL "
+                        + "with a host, at most 2000 characters");
+        casey.put().uri("/recipients/{recipient}/addresses", csm).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\": \"casey@acme.example\", \"phone\": \"123\"}").exchange()
+                .expectStatus().isBadRequest();
+        someoneElse.put().uri("/recipients/{recipient}/addresses", csm).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(addresses("robin@acme.example", null)).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        engineer.put().uri("/recipients/{recipient}/addresses", "@support-upgrade-queue")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(addresses("queue@support.example", null)).exchange()
+                .expectStatus().isForbidden();
+        someoneElse.get().uri("/recipients/{recipient}/addresses", csm).exchange().expectStatus().isForbidden();
+        auditor.get().uri("/recipients/{recipient}/addresses", csm).exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        auditor.put().uri("/recipients/{recipient}/addresses", csm).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(addresses("ada@audit.example", null)).exchange().expectStatus().isForbidden();
+        casey.get().uri("/recipients/{recipient}/addresses", "bad name").exchange().expectStatus().isBadRequest();
+
+        // failures are listed for managers and auditors only, by a known status
+        manager.get().uri("/notifications?status=LOST").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("status: must be one of [QUEUED, SENT, FAILED]");
+        auditor.get().uri("/notifications?status=SENT").exchange().expectStatus().isOk();
+        casey.get().uri("/notifications?status=FAILED").exchange().expectStatus().isForbidden();
+    }
+
+    /** Opens the stream and closes it again once the status is known. */
+    static org.springframework.test.web.reactive.server.StatusAssertions streamStatus(WebTestClient client,
+                                                                                      String recipient) {
+        WebTestClient.ResponseSpec response = client.get().uri("/inbox/{recipient}/stream", recipient)
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange();
+        var result = response.returnResult(String.class);
+        result.getResponseBody().subscribe().dispose();
+        return response.expectStatus();
     }
 
     /** A webhook receiver: answers each path's calls with its scripted statuses, then 200; records every call. */
