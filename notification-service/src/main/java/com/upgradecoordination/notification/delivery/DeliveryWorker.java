@@ -91,7 +91,7 @@ public class DeliveryWorker {
             outcome = new RecordNotificationDeliveredCommand(due.notificationId(), attempt);
         } catch (DeliveryFailure failure) {
             log.info("Attempt {} of {} notification {} failed ({}): {}", attempt, channel, due.notificationId(),
-                    failure.permanent() ? "permanently" : "will retry", failure.getMessage());
+                    failure.permanent() ? "permanent" : "transient", failure.getMessage());
             outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, failure.getMessage(),
                     failure.permanent());
         } catch (RuntimeException unexpected) {
