@@ -9,8 +9,6 @@ import com.upgradecoordination.devsupport.TestBroker;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
-import com.upgradecoordination.events.Actor;
-import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.events.Topics;
@@ -21,18 +19,13 @@ import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
+import com.upgradecoordination.notification.messaging.DeadLetterConsumerConfiguration;
 import com.upgradecoordination.platform.security.AccessPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,9 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
         properties = "spring.config.name=notification-service")
 class NotificationFlowIT {
 
-    static final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.shared().bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+    static final CaseEvents events = new CaseEvents();
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final List<ArchitectureDeviation> GITALY_UNDERSIZED =
             List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED"));
@@ -73,7 +64,7 @@ class NotificationFlowIT {
 
     @AfterAll
     static void closeProducer() {
-        producer.close(Duration.ofSeconds(5));
+        events.close();
     }
 
     @LocalServerPort
@@ -100,25 +91,16 @@ class NotificationFlowIT {
         csm = "casey.csm." + caseId.substring(0, 8);
     }
 
-    /** The payload in an envelope as its producing service would publish it; the record key is the case id. */
     EventEnvelope envelope(Record payload) {
-        EventContract contract = IntegrationEventCatalog.contractOf(payload.getClass());
-        String producerService = contract.topic().equals(Topics.REVIEW) ? "review-service" : "coordination-service";
-        return new EventEnvelope(UUID.randomUUID().toString(), caseId, producerService, "Engagement", caseId, 0,
-                contract.type(), contract.version(), Instant.now(), new Actor("casey.csm", "CSM"),
-                "corr-" + UUID.randomUUID(), "request-" + UUID.randomUUID(), "HTTP POST /engagements",
-                json.valueToTree(payload));
+        return events.envelope(caseId, payload);
     }
 
     String publish(EventEnvelope envelope) throws Exception {
-        String value = json.writeValueAsString(envelope);
-        publish(IntegrationEventCatalog.contractOf(IntegrationEventCatalog.payloadTypeOf(envelope.type()).orElseThrow())
-                .topic(), value);
-        return value;
+        return events.publish(envelope);
     }
 
     void publish(String topic, String value) throws Exception {
-        producer.send(new ProducerRecord<>(topic, caseId, value)).get(10, TimeUnit.SECONDS);
+        events.publish(topic, caseId, value);
     }
 
     JsonNode inboxOf(String recipient) {
@@ -214,14 +196,22 @@ class NotificationFlowIT {
     }
 
     @Test
-    void recordsThatAreNoEnvelopesDoNotStopTheRecordsAfterThem() throws Exception {
-        publish(Topics.COORDINATION, "this is not JSON {");
-        publish(Topics.COORDINATION, "{\"hello\": \"JSON, but no envelope\"}");
-        publish(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")));
-        publish(envelope(new ArchitectureDeviationDetected(caseId, 2, "3k", GITALY_UNDERSIZED)));
+    void recordsThatAreNoEnvelopesGoToTheDeadLetterTopicAndDoNotStopTheRecordsAfterThem() throws Exception {
+        try (TopicRecorder deadLetters = new TopicRecorder(TestBroker.shared().bootstrapServers(),
+                DeadLetterConsumerConfiguration.DEAD_LETTER_TOPIC)) {
+            // same key, so the same partition as the envelopes after them
+            publish(Topics.COORDINATION, "this is not JSON {");
+            publish(Topics.REVIEW, "{\"hello\": \"JSON, but no envelope\"}");
+            publish(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")));
+            publish(envelope(new ArchitectureDeviationDetected(caseId, 2, "3k", GITALY_UNDERSIZED)));
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messagesIn(csm))
-                .containsExactly("Plan v2 of Acme Corp deviates from the 3k reference architecture"));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(messagesIn(csm))
+                    .containsExactly("Plan v2 of Acme Corp deviates from the 3k reference architecture"));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters.received())
+                    .filteredOn(letter -> caseId.equals(letter.key()))
+                    .extracting(TopicRecorder.Received::value)
+                    .containsExactlyInAnyOrder("this is not JSON {", "{\"hello\": \"JSON, but no envelope\"}"));
+        }
     }
 
     @Test
@@ -255,7 +245,7 @@ class NotificationFlowIT {
         assertThat(inboxOf(csm).get(0).get("read").asBoolean()).isFalse();
 
         markRead(csm, notificationId).expectStatus().isNoContent();
-        assertThat(inboxOf(csm).get(0).get("read").asBoolean()).isTrue();
+        await().atMost(PATIENCE).until(() -> inboxOf(csm).get(0).get("read").asBoolean());
         markRead(csm, notificationId).expectStatus().isNoContent();
 
         markRead("someone.else", notificationId).expectStatus().isNotFound()
@@ -273,7 +263,11 @@ class NotificationFlowIT {
 
         JsonNode history = http.get().uri("/notifications/{id}/history", notificationId).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(history).hasSize(1);
+        assertThat(history).hasSize(2);
+        JsonNode read = history.get(1);
+        assertThat(read.get("type").asString()).isEqualTo("NotificationRead");
+        assertThat(read.get("actor").asString()).isEqualTo(csm);
+        assertThat(read.get("actorRole").asString()).isEqualTo("CSM");
         JsonNode sent = history.get(0);
         assertThat(sent.get("type").asString()).isEqualTo("NotificationSent");
         assertThat(sent.get("schemaRevision").asString()).isEqualTo("1");

@@ -27,6 +27,7 @@ import com.upgradecoordination.events.coordination.ReferenceArchitectureMatched;
 import com.upgradecoordination.events.coordination.RequirementsRecorded;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.events.coordination.TimelineRiskFlagged;
+import com.upgradecoordination.events.notification.NotificationFailed;
 import com.upgradecoordination.events.notification.NotificationSent;
 import com.upgradecoordination.events.review.PlanReviewCompleted;
 import com.upgradecoordination.events.review.PlanReviewOpened;
@@ -73,7 +74,8 @@ public final class IntegrationEventCatalog {
             SupportReviewCompleted.class,
             PlanReviewOpened.class,
             PlanReviewCompleted.class,
-            NotificationSent.class);
+            NotificationSent.class,
+            NotificationFailed.class);
 
     private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()
             .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity()));

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param notificationId {@link #idFor(String, String, Channel)} of the source event, recipient and
  *                       channel: one (event, recipient, channel) is one notification (SPEC N4)
  * @param caseId         the case the source event belongs to
+ * @param address        where the channel delivers: the email address or the webhook URL; null for the inbox
  * @param message        the rendered text the recipient reads
  */
 public record SendNotificationCommand(
@@ -19,13 +20,14 @@ public record SendNotificationCommand(
         String sourceEventType,
         String recipient,
         Channel channel,
+        String address,
         String message) {
 
     /** The command for this (event, recipient, channel), with its deterministic notification id. */
     public static SendNotificationCommand of(String caseId, String sourceEventId, String sourceEventType,
-                                             String recipient, Channel channel, String message) {
+                                             String recipient, Channel channel, String address, String message) {
         return new SendNotificationCommand(idFor(sourceEventId, recipient, channel), caseId, sourceEventId,
-                sourceEventType, recipient, channel, message);
+                sourceEventType, recipient, channel, address, message);
     }
 
     /** A name-based (type 3) UUID of {@code sourceEventId|recipient|channel}: the same inputs always give the same id. */

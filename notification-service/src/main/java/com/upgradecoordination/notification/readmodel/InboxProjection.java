@@ -1,20 +1,23 @@
 package com.upgradecoordination.notification.readmodel;
 
 import com.upgradecoordination.notification.api.Channel;
+import com.upgradecoordination.notification.api.NotificationReadEvent;
 import com.upgradecoordination.notification.api.NotificationSentEvent;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The INBOX channel: keeps {@code inbox_entry} in step with the event store. It can be dropped and
- * replayed, except that read marks are plain updates of this table for now and a replay forgets them.
+ * The INBOX channel: keeps {@code inbox_entry} in step with the event store, read marks included,
+ * so it can be dropped and replayed. A new entry goes to the {@link InboxFeed} once the
+ * processor's transaction committed (not during a replay: those are old news).
  */
 @Component
 @ProcessingGroup("inbox")
@@ -23,15 +26,15 @@ public class InboxProjection {
     public static final int PAGE_SIZE = 100;
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final InboxFeed feed;
 
-    public InboxProjection(JdbcClient jdbc, Clock clock) {
+    public InboxProjection(JdbcClient jdbc, InboxFeed feed) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.feed = feed;
     }
 
     @EventHandler
-    void on(NotificationSentEvent event, @Timestamp Instant at) {
+    void on(NotificationSentEvent event, @Timestamp Instant at, ReplayStatus replay) {
         if (event.channel() != Channel.INBOX) {
             return;
         }
@@ -45,6 +48,25 @@ public class InboxProjection {
                 .param("type", event.sourceEventType())
                 .param("message", event.message())
                 .param("at", java.sql.Timestamp.from(at))
+                .update();
+        if (replay.isReplay()) {
+            return;
+        }
+        var arrival = new InboxFeed.Arrival(event.recipient(), new InboxEntry(event.notificationId(), event.caseId(),
+                event.sourceEventType(), event.message(), at, false));
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> feed.publish(arrival));
+        } else {
+            feed.publish(arrival);
+        }
+    }
+
+    /** Marking read again keeps the first time. */
+    @EventHandler
+    void on(NotificationReadEvent event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE inbox_entry SET read_at = COALESCE(read_at, :at) WHERE notification_id = :id")
+                .param("at", java.sql.Timestamp.from(at))
+                .param("id", event.notificationId())
                 .update();
     }
 
@@ -72,19 +94,11 @@ public class InboxProjection {
                 .list();
     }
 
-    /**
-     * Marks the notification read in the recipient's inbox; marking it again keeps the first time.
-     *
-     * @return false when the recipient has no such notification
-     */
-    public boolean markRead(String recipient, String notificationId) {
-        int updated = jdbc.sql("""
-                        UPDATE inbox_entry SET read_at = COALESCE(read_at, :now)
-                        WHERE notification_id = :id AND recipient = :recipient""")
-                .param("now", java.sql.Timestamp.from(clock.instant()))
+    /** Whether the notification is in the recipient's inbox. */
+    public boolean holds(String recipient, String notificationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM inbox_entry WHERE notification_id = :id AND recipient = :recipient")
                 .param("id", notificationId)
                 .param("recipient", recipient)
-                .update();
-        return updated == 1;
+                .query(Long.class).single() == 1;
     }
 }

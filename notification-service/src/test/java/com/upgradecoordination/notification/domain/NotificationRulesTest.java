@@ -1,9 +1,15 @@
 package com.upgradecoordination.notification.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.events.coordination.ArchitectureDeviation;
+import com.upgradecoordination.events.coordination.MigrationProblemReported;
+import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
+import com.upgradecoordination.events.coordination.ProfessionalServicesDecided;
+import com.upgradecoordination.events.review.PlanReviewCompleted;
 import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
 import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementOpened;
@@ -13,9 +19,7 @@ import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.domain.NotificationRules.Decision;
 import com.upgradecoordination.notification.domain.NotificationRules.Notice;
-import com.upgradecoordination.notification.domain.NotificationRules.RecipientRole;
 import com.upgradecoordination.notification.domain.NotificationRules.Rule;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,15 +40,23 @@ class NotificationRulesTest {
     }
 
     static Decision decide(String type, Record contract, CaseFacts facts) {
-        return NotificationRules.STANDARD.decide(type, payload(contract), facts);
+        return RuleTableFile.STANDARD.decide(type, payload(contract), facts);
+    }
+
+    /** The notices of one role. */
+    static List<Notice> to(RecipientRole role, Decision decision) {
+        return decision.notices().stream().filter(notice -> notice.role() == role).toList();
     }
 
     @Test
     void aDeviatingPlanTellsTheCsmWithTheCustomerFromTheCase() {
         Decision decision = decide("ArchitectureDeviationDetected",
                 new ArchitectureDeviationDetected("case-1", 2, "3k", GITALY), ACME);
-        assertThat(decision.notices()).containsExactly(new Notice(RecipientRole.CSM, "casey.csm", Channel.INBOX,
-                "Plan v2 of Acme Corp deviates from the 3k reference architecture"));
+        assertThat(decision.notices()).containsExactly(
+                new Notice(RecipientRole.CSM, "casey.csm", Channel.INBOX,
+                        "Plan v2 of Acme Corp deviates from the 3k reference architecture"),
+                new Notice(RecipientRole.CSM, "casey.csm", Channel.EMAIL,
+                        "Plan v2 of Acme Corp deviates from the 3k reference architecture"));
         assertThat(decision.unresolved()).isEmpty();
     }
 
@@ -52,9 +64,10 @@ class NotificationRulesTest {
     void supportsVerdictTellsTheCsm() {
         Decision decision = decide("SupportReviewCompleted", new SupportReviewCompleted("review-1", "case-1", 1,
                 "SUPPORTABLE_WITH_CHANGES", List.of("Add a Gitaly node"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"), ACME);
-        assertThat(decision.notices()).extracting(Notice::recipient, Notice::message)
-                .containsExactly(tuple("casey.csm",
-                        "Support's verdict on plan v1: SUPPORTABLE_WITH_CHANGES"));
+        assertThat(decision.notices()).extracting(Notice::recipient, Notice::channel, Notice::message)
+                .containsExactly(
+                        tuple("casey.csm", Channel.INBOX, "Support's verdict on plan v1: SUPPORTABLE_WITH_CHANGES"),
+                        tuple("casey.csm", Channel.EMAIL, "Support's verdict on plan v1: SUPPORTABLE_WITH_CHANGES"));
     }
 
     @Test
@@ -74,30 +87,137 @@ class NotificationRulesTest {
 
     static String render(Record contract) {
         String type = contract.getClass().getSimpleName();
-        List<Notice> notices = decide(type, contract, ACME).notices();
+        List<Notice> notices = to(RecipientRole.CSM, decide(type, contract, ACME));
         assertThat(notices).as(type).hasSize(1);
         return notices.get(0).message();
     }
 
     @Test
-    void everyPlaceholderIsACaseFactOrAFieldOfTheRulesContract() {
-        for (Rule rule : NotificationRules.STANDARD.rules()) {
-            Set<String> fields = Arrays.stream(rule.contract().getRecordComponents())
-                    .map(java.lang.reflect.RecordComponent::getName)
-                    .collect(Collectors.toSet());
-            assertThat(NotificationRules.placeholders(rule.template()))
-                    .as(rule.eventType())
+    void everyPlaceholderAndConditionIsACaseFactOrAFieldOfTheRulesContract() {
+        assertThat(RuleTableFile.STANDARD.rules()).hasSizeGreaterThan(15);
+        for (Rule rule : RuleTableFile.STANDARD.rules()) {
+            Class<? extends Record> contract = IntegrationEventCatalog.payloadTypeOf(rule.event()).orElseThrow();
+            Set<String> fields = NotificationRules.fieldsOf(contract);
+            assertThat(NotificationRules.placeholders(rule.message()))
+                    .as(rule.describe())
                     .isNotEmpty()
                     .allSatisfy(name -> assertThat(fields.contains(name) || NotificationRules.CASE_FACTS.contains(name))
-                            .as("{" + name + "} in the rule for " + rule.eventType()).isTrue());
+                            .as("{" + name + "} in the rule " + rule.describe()).isTrue());
+            assertThat(fields).as(rule.describe()).containsAll(rule.when().keySet());
         }
     }
 
     @Test
-    void eachEventTypeHasAtMostOneRulePerRecipient() {
-        Map<String, Long> counts = NotificationRules.STANDARD.rules().stream()
-                .collect(Collectors.groupingBy(r -> r.eventType() + "/" + r.recipient(), Collectors.counting()));
+    void everyContractAPersonShouldHearAboutHasARule() {
+        // EngagementOpened and RequirementsRecorded are the CSM's own acts; NotificationSent is this service's.
+        Set<String> heardByNobody = Set.of("EngagementOpened", "RequirementsRecorded", "NotificationSent",
+                "NotificationFailed");
+        Set<String> ruled = RuleTableFile.STANDARD.rules().stream().map(Rule::event).collect(Collectors.toSet());
+        for (Class<? extends Record> contract : IntegrationEventCatalog.CONTRACTS) {
+            String type = IntegrationEventCatalog.contractOf(contract).type();
+            assertThat(ruled.contains(type) || heardByNobody.contains(type)).as(type + " has a rule").isTrue();
+        }
+    }
+
+    @Test
+    void eachEventTypeHasAtMostOneUnconditionalRulePerRecipient() {
+        Map<String, Long> counts = RuleTableFile.STANDARD.rules().stream()
+                .filter(rule -> rule.when().isEmpty())
+                .collect(Collectors.groupingBy(r -> r.event() + "/" + r.to(), Collectors.counting()));
         assertThat(counts.values()).allMatch(count -> count == 1);
+    }
+
+    @Test
+    void aRuleForAnEventTypeNoContractHasIsRefusedByName() {
+        assertThatThrownBy(() -> NotificationRules.of(List.of(
+                new Rule("PlanSubmitted", null, RecipientRole.CSM, null, "Plan v{planVersion}"),
+                new Rule("TicketTeleported", null, RecipientRole.CSM, null, "Ticket {ticketId}"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("notification.rules[1]: event type 'TicketTeleported' is no integration-event "
+                        + "contract; known types: [")
+                .hasMessageNotContaining("notification.rules[0]");
+    }
+
+    @Test
+    void aPlaceholderOrConditionTheContractLacksIsRefusedByName() {
+        assertThatThrownBy(() -> NotificationRules.of(List.of(
+                new Rule("PlanSubmitted", Map.of("color", "RED"), RecipientRole.CSM, null, "Plan v{planVersoin}"),
+                new Rule("PlanSubmitted", null, null, null, " "))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("notification.rules[0] (PlanSubmitted): {planVersoin} is neither a case fact")
+                .hasMessageContaining("notification.rules[0] (PlanSubmitted): condition on 'color', which is no field "
+                        + "of PlanSubmitted")
+                .hasMessageContaining("notification.rules[1] (PlanSubmitted): to is required")
+                .hasMessageContaining("notification.rules[1] (PlanSubmitted): message is required");
+    }
+
+    @Test
+    void aMigrationProblemGoesToTheTeamItWasRoutedToAndAlwaysToTheCsm() {
+        Decision toSupport = decide("MigrationProblemReported",
+                new MigrationProblemReported("case-1", "problem-1", "Gitaly is slow", "SUPPORT"), ACME);
+        assertThat(toSupport.notices()).extracting(Notice::role).containsOnly(RecipientRole.SUPPORT_UPGRADE_QUEUE,
+                RecipientRole.CSM);
+        assertThat(to(RecipientRole.SUPPORT_UPGRADE_QUEUE, toSupport))
+                .extracting(Notice::recipient, Notice::channel)
+                .containsExactly(tuple("@support-upgrade-queue", Channel.INBOX),
+                        tuple("@support-upgrade-queue", Channel.EMAIL),
+                        tuple("@support-upgrade-queue", Channel.WEBHOOK));
+        assertThat(to(RecipientRole.SUPPORT_UPGRADE_QUEUE, toSupport).get(0).message()).isEqualTo(
+                "Migration problem at Acme Corp (no Professional Services; Support is the primary contact): "
+                        + "Gitaly is slow");
+
+        Decision toProServ = decide("MigrationProblemReported",
+                new MigrationProblemReported("case-1", "problem-1", "Gitaly is slow", "PROFESSIONAL_SERVICES"), ACME);
+        assertThat(toProServ.notices()).extracting(Notice::role).containsOnly(RecipientRole.PROSERV,
+                RecipientRole.CSM);
+        assertThat(to(RecipientRole.PROSERV, toProServ)).extracting(Notice::recipient).containsOnly("@proserv");
+    }
+
+    @Test
+    void aSupportReviewRequestReachesTheSeniorReviewers() {
+        Decision decision = decide("SupportReviewRequested", new SupportReviewRequested("case-1", "review-1", 2,
+                "Acme Corp", "casey.csm", "3k", GITALY), ACME);
+        assertThat(to(RecipientRole.SENIOR_REVIEWERS, decision)).extracting(Notice::recipient, Notice::message)
+                .contains(tuple("@senior-reviewers", "Review requested: plan v2 of Acme Corp deviates from the 3k "
+                        + "reference architecture (CSM casey.csm)"));
+    }
+
+    @Test
+    void aSharedPlanReachesTheSupportUpgradeQueueAndAReviewedPlanTheCsm() {
+        Decision shared = decide("PlanSharedWithSupport", new PlanSharedWithSupport("case-1", "plan-review-1", 3,
+                "Acme Corp", "casey.csm", "5k", "https://docs.example/plan-3", true, List.of()), ACME);
+        assertThat(shared.notices()).extracting(Notice::recipient).containsOnly("@support-upgrade-queue");
+        assertThat(shared.notices().get(0).message()).isEqualTo(
+                "casey.csm shared plan v3 of Acme Corp (5k reference architecture) for review: https://docs.example/plan-3");
+
+        Decision reviewed = decide("PlanReviewCompleted", new PlanReviewCompleted("plan-review-1", "case-1", 3,
+                List.of("Use object storage"), "Looks good", "sam.engineer", "SUPPORT_ENGINEER"), ACME);
+        assertThat(reviewed.notices()).extracting(Notice::recipient, Notice::message).contains(
+                tuple("casey.csm", "Support finished reviewing plan v3 of Acme Corp: Looks good"));
+    }
+
+    @Test
+    void professionalServicesHearWhetherTheyWereEngagedOrDeclined() {
+        assertThat(decide("ProfessionalServicesDecided",
+                new ProfessionalServicesDecided("case-1", "DECLINED", "in-house team"), ACME).notices())
+                .extracting(Notice::recipient, Notice::message)
+                .containsExactly(tuple("@proserv", "Acme Corp declined Professional Services: in-house team"));
+        assertThat(decide("ProfessionalServicesDecided",
+                new ProfessionalServicesDecided("case-1", "ENGAGED", null), ACME).notices())
+                .extracting(Notice::message)
+                .containsOnly("Acme Corp engaged Professional Services for its upgrade (CSM casey.csm)");
+    }
+
+    @Test
+    void personRolesComeFromThePayloadOfTheEvent() {
+        JsonNode ticket = json.createObjectNode().put("assignedEngineer", "sam.engineer")
+                .put("customerContact", "pat@acme.example");
+        assertThat(NotificationRules.recipient(RecipientRole.ASSIGNED_ENGINEER, ticket, ACME)).isEqualTo("sam.engineer");
+        assertThat(NotificationRules.recipient(RecipientRole.CUSTOMER_CONTACT, ticket, ACME))
+                .isEqualTo("pat@acme.example");
+        assertThat(NotificationRules.recipient(RecipientRole.ASSIGNED_ENGINEER, json.createObjectNode(), ACME))
+                .isNull();
+        assertThat(NotificationRules.recipient(RecipientRole.PROSERV, ticket, ACME)).isEqualTo("@proserv");
     }
 
     @Test
@@ -106,14 +226,14 @@ class NotificationRulesTest {
                 new EngagementOpened("case-1", "Acme Corp", "casey.csm", List.of("GROWTH"), "HELM"), ACME);
         assertThat(decision.notices()).isEmpty();
         assertThat(decision.unresolved()).isEmpty();
-        assertThat(NotificationRules.STANDARD.decide("SomethingNew", json.createObjectNode(), ACME).notices()).isEmpty();
+        assertThat(RuleTableFile.STANDARD.decide("SomethingNew", json.createObjectNode(), ACME).notices()).isEmpty();
     }
 
     @Test
     void withoutAKnownCaseTheCsmAndCustomerComeFromThePayload() {
         Decision decision = decide("SupportReviewRequested", new SupportReviewRequested("case-9", "review-1", 1,
                 "Globex", "robin.csm", "2k", GITALY), CaseFacts.unknown("case-9"));
-        assertThat(decision.notices()).extracting(Notice::recipient, Notice::message)
+        assertThat(to(RecipientRole.CSM, decision)).extracting(Notice::recipient, Notice::message)
                 .containsExactly(tuple("robin.csm",
                         "Support was asked to review plan v1 of Globex"));
     }
@@ -122,7 +242,7 @@ class NotificationRulesTest {
     void theCaseDirectoryWinsOverThePayload() {
         Decision decision = decide("SupportReviewRequested", new SupportReviewRequested("case-1", "review-1", 1,
                 "Acme (old name)", "someone.else", "3k", GITALY), ACME);
-        assertThat(decision.notices()).extracting(Notice::recipient, Notice::message)
+        assertThat(to(RecipientRole.CSM, decision)).extracting(Notice::recipient, Notice::message)
                 .containsExactly(tuple("casey.csm",
                         "Support was asked to review plan v1 of Acme Corp"));
     }
@@ -132,15 +252,15 @@ class NotificationRulesTest {
         Decision decision = decide("SupportReviewCompleted", new SupportReviewCompleted("review-1", "case-9", 1,
                 "SUPPORTABLE", List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"), CaseFacts.unknown("case-9"));
         assertThat(decision.notices()).isEmpty();
-        assertThat(decision.unresolved()).extracting(Rule::eventType).containsExactly("SupportReviewCompleted");
+        assertThat(decision.unresolved()).extracting(Rule::event).containsExactly("SupportReviewCompleted");
     }
 
     @Test
     void aBlankCsmInThePayloadIsNoCsm() {
         Decision decision = decide("SupportReviewRequested", new SupportReviewRequested("case-9", "review-1", 1,
                 "Globex", " ", "2k", GITALY), CaseFacts.unknown("case-9"));
-        assertThat(decision.notices()).isEmpty();
-        assertThat(decision.unresolved()).hasSize(1);
+        assertThat(to(RecipientRole.CSM, decision)).isEmpty();
+        assertThat(decision.unresolved()).extracting(Rule::to).containsExactly(RecipientRole.CSM);
     }
 
     @Test

@@ -2,9 +2,18 @@ package com.upgradecoordination.notification.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.upgradecoordination.notification.api.Channel;
+import com.upgradecoordination.notification.api.NotificationDeliveryAttemptFailedEvent;
+import com.upgradecoordination.notification.api.NotificationFailedEvent;
+import com.upgradecoordination.notification.api.NotificationQueuedEvent;
+import com.upgradecoordination.notification.api.NotificationReadEvent;
 import com.upgradecoordination.notification.api.NotificationSentEvent;
+import com.upgradecoordination.notification.api.RecipientAddressesSetEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.eventhandling.ReplayStatus;
 import com.upgradecoordination.notification.domain.CaseFacts;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +33,9 @@ class ReadModelsOnH2Test {
     JdbcClient jdbc;
     CaseDirectory directory;
     InboxProjection inbox;
+    InboxFeed feed;
+    NotificationStatusProjection statuses;
+    RecipientDirectory recipients;
 
     @BeforeEach
     void migrate() {
@@ -36,7 +48,10 @@ class ReadModelsOnH2Test {
         jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         directory = new CaseDirectory(jdbc, clock);
-        inbox = new InboxProjection(jdbc, clock);
+        feed = new InboxFeed();
+        inbox = new InboxProjection(jdbc, feed);
+        statuses = new NotificationStatusProjection(jdbc);
+        recipients = new RecipientDirectory(jdbc);
     }
 
     @Test
@@ -55,30 +70,94 @@ class ReadModelsOnH2Test {
     }
 
     @Test
-    void theInboxListsNewestFirstAndMarksRead() {
-        inbox.on(sent("n-1", "casey.csm", "first"), NOW.minusSeconds(60));
-        inbox.on(sent("n-2", "casey.csm", "second"), NOW);
-        inbox.on(sent("n-3", "robin.csm", "not casey's"), NOW);
+    void theInboxListsNewestFirstAndKeepsReadMarksFromEvents() {
+        inbox.on(sent("n-1", "casey.csm", "first"), NOW.minusSeconds(60), ReplayStatus.REGULAR);
+        inbox.on(sent("n-2", "casey.csm", "second"), NOW, ReplayStatus.REGULAR);
+        inbox.on(sent("n-3", "robin.csm", "not casey's"), NOW, ReplayStatus.REGULAR);
 
         assertThat(inbox.inboxOf("casey.csm")).containsExactly(
                 new InboxEntry("n-2", "case-1", "SupportReviewCompleted", "second", NOW, false),
                 new InboxEntry("n-1", "case-1", "SupportReviewCompleted", "first", NOW.minusSeconds(60), false));
 
-        assertThat(inbox.markRead("casey.csm", "n-1")).isTrue();
-        assertThat(inbox.markRead("casey.csm", "n-1")).isTrue();
-        assertThat(inbox.markRead("casey.csm", "n-3")).as("someone else's notification").isFalse();
-        assertThat(inbox.markRead("casey.csm", "n-9")).isFalse();
+        inbox.on(new NotificationReadEvent("n-1", "casey.csm"), NOW);
+        inbox.on(new NotificationReadEvent("n-1", "casey.csm"), NOW.plusSeconds(5));
         assertThat(inbox.inboxOf("casey.csm")).extracting(InboxEntry::read).containsExactly(false, true);
         assertThat(inbox.inboxOf("robin.csm")).extracting(InboxEntry::read).containsExactly(false);
+        assertThat(inbox.holds("casey.csm", "n-1")).isTrue();
+        assertThat(inbox.holds("casey.csm", "n-3")).as("someone else's notification").isFalse();
+        assertThat(inbox.holds("casey.csm", "n-9")).isFalse();
+    }
+
+    @Test
+    void newEntriesReachTheFeedButReplayedOnesDoNot() {
+        List<InboxEntry> arrived = new CopyOnWriteArrayList<>();
+        var subscription = feed.arrivalsFor("casey.csm").subscribe(arrived::add);
+        inbox.on(sent("n-1", "casey.csm", "live"), NOW, ReplayStatus.REGULAR);
+        inbox.on(sent("n-2", "robin.csm", "not casey's"), NOW, ReplayStatus.REGULAR);
+        inbox.on(sent("n-3", "casey.csm", "old news"), NOW, ReplayStatus.REPLAY);
+        subscription.dispose();
+        assertThat(arrived).extracting(InboxEntry::message).containsExactly("live");
     }
 
     @Test
     void theInboxShowsAtMostAPage() {
         for (int i = 0; i < InboxProjection.PAGE_SIZE + 5; i++) {
-            inbox.on(sent("n-" + i, "casey.csm", "message " + i), NOW.plusSeconds(i));
+            inbox.on(sent("n-" + i, "casey.csm", "message " + i), NOW.plusSeconds(i), ReplayStatus.REGULAR);
         }
         assertThat(inbox.inboxOf("casey.csm")).hasSize(InboxProjection.PAGE_SIZE)
                 .first().extracting(InboxEntry::message).isEqualTo("message " + (InboxProjection.PAGE_SIZE + 4));
+    }
+
+    @Test
+    void aQueuedNotificationIsDueUntilClaimedAndEndsSentOrFailed() {
+        statuses.on(queued("n-1"), NOW, "corr-1");
+        statuses.on(queued("n-2"), NOW.plusSeconds(60), "corr-2");
+        assertThat(statuses.due(NOW, 10)).extracting(NotificationStatusProjection.DueDelivery::notificationId,
+                NotificationStatusProjection.DueDelivery::failedAttempts,
+                NotificationStatusProjection.DueDelivery::correlationId).containsExactly(tuple("n-1", 0, "corr-1"));
+
+        assertThat(statuses.claim("n-1", NOW, NOW.plusSeconds(30))).isTrue();
+        assertThat(statuses.claim("n-1", NOW, NOW.plusSeconds(30))).as("claimed already").isFalse();
+        assertThat(statuses.due(NOW, 10)).isEmpty();
+
+        statuses.on(new NotificationDeliveryAttemptFailedEvent("n-1", 1, "webhook answered 503", false,
+                NOW.plusSeconds(5)), NOW);
+        assertThat(statuses.due(NOW, 10)).isEmpty();
+        assertThat(statuses.due(NOW.plusSeconds(5), 10)).extracting(
+                NotificationStatusProjection.DueDelivery::failedAttempts).containsExactly(1);
+
+        statuses.on(new NotificationSentEvent("n-1", "case-1", "event-n-1", "SupportReviewCompleted", "casey.csm",
+                Channel.WEBHOOK, "hello"), NOW.plusSeconds(6), "corr-1");
+        statuses.on(new NotificationFailedEvent("n-2", "case-1", "event-n-2", "SupportReviewCompleted", "casey.csm",
+                Channel.WEBHOOK, 1, "webhook answered 404"), NOW.plusSeconds(61));
+        assertThat(statuses.due(NOW.plusSeconds(3600), 10)).isEmpty();
+        assertThat(statuses.list(NotificationStatusProjection.DeliveryState.FAILED))
+                .extracting(NotificationStatus::id, NotificationStatus::attempts, NotificationStatus::lastError)
+                .containsExactly(tuple("n-2", 1, "webhook answered 404"));
+        assertThat(statuses.list(NotificationStatusProjection.DeliveryState.SENT))
+                .extracting(NotificationStatus::id, NotificationStatus::attempts, NotificationStatus::lastError)
+                .containsExactly(tuple("n-1", 1, "webhook answered 503"));
+    }
+
+    @Test
+    void anInboxNotificationIsListedAsSent() {
+        statuses.on(sent("n-1", "casey.csm", "hello"), NOW, "corr-1");
+        assertThat(statuses.list(null)).extracting(NotificationStatus::id, NotificationStatus::channel,
+                NotificationStatus::status).containsExactly(tuple("n-1", "INBOX", "SENT"));
+    }
+
+    @Test
+    void recipientAddressesAreReplacedWhenSetAgain() {
+        recipients.on(new RecipientAddressesSetEvent("casey.csm", "casey@acme.example", null), NOW);
+        recipients.on(new RecipientAddressesSetEvent("casey.csm", null, "https://hooks.example/casey"), NOW);
+        assertThat(recipients.addressesOf("casey.csm")).contains(
+                new RecipientDirectory.Addresses("casey.csm", null, "https://hooks.example/casey"));
+        assertThat(recipients.addressesOf("robin.csm")).isEmpty();
+    }
+
+    static NotificationQueuedEvent queued(String id) {
+        return new NotificationQueuedEvent(id, "case-1", "event-" + id, "SupportReviewCompleted", "casey.csm",
+                Channel.WEBHOOK, "https://hooks.example/casey", "hello");
     }
 
     static NotificationSentEvent sent(String id, String recipient, String message) {

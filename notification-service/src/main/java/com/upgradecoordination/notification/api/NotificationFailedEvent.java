@@ -1,0 +1,16 @@
+package com.upgradecoordination.notification.api;
+
+import org.axonframework.serialization.Revision;
+
+/** A notification could not be delivered and is no longer tried: a permanent failure, or the attempts ran out. */
+@Revision("1")
+public record NotificationFailedEvent(
+        String notificationId,
+        String caseId,
+        String sourceEventId,
+        String sourceEventType,
+        String recipient,
+        Channel channel,
+        int attempts,
+        String reason) {
+}

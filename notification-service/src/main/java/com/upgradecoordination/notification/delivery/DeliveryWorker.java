@@ -1,0 +1,120 @@
+package com.upgradecoordination.notification.delivery;
+
+import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.notification.api.Channel;
+import com.upgradecoordination.notification.api.RecordDeliveryFailureCommand;
+import com.upgradecoordination.notification.api.RecordNotificationDeliveredCommand;
+import com.upgradecoordination.notification.readmodel.NotificationStatusProjection;
+import com.upgradecoordination.notification.readmodel.NotificationStatusProjection.DueDelivery;
+import com.upgradecoordination.platform.axon.AuditMetadata;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers queued email and webhook notifications (SPEC N2, N4). Every poll takes the due ones from
+ * {@code notification_status}, claims each for one attempt, sends it through its channel and records
+ * the outcome on the Notification aggregate, which decides when the next attempt is due
+ * (exponential backoff) or that it has failed. The schedule therefore lives in the event store and
+ * survives restarts.
+ *
+ * <p>A channel cannot take part in the database transaction, so a crash between a send and its
+ * record repeats that one send once the claim expires: at least once towards the channel, and
+ * recorded once per notification.
+ */
+@Component
+public class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final NotificationStatusProjection statuses;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final CommandGateway commandGateway;
+    private final EventProcessingConfiguration eventProcessing;
+    private final DeliverySettings settings;
+    private final Clock clock;
+    private final Actor serviceAccount;
+
+    public DeliveryWorker(NotificationStatusProjection statuses, List<ChannelSender> senders,
+                          CommandGateway commandGateway, EventProcessingConfiguration eventProcessing,
+                          DeliverySettings settings, Clock clock, @Value("${spring.application.name}") String serviceName) {
+        this.statuses = statuses;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.commandGateway = commandGateway;
+        this.eventProcessing = eventProcessing;
+        this.settings = settings;
+        this.clock = clock;
+        this.serviceAccount = Actor.serviceAccount(serviceName);
+    }
+
+    /** One poll: attempts every due delivery. */
+    public void deliverDue() {
+        try {
+            if (queueIsBeingRebuilt()) {
+                return; // a replaying queue shows old notifications as queued for a moment
+            }
+            Instant now = clock.instant();
+            for (DueDelivery due : statuses.due(now, settings.batchSize())) {
+                if (statuses.claim(due.notificationId(), now, now.plus(settings.claimTime()))) {
+                    attempt(due);
+                }
+            }
+        } catch (RuntimeException failure) {
+            log.warn("Delivery poll failed; the next poll tries again", failure);
+        }
+    }
+
+    private boolean queueIsBeingRebuilt() {
+        return eventProcessing.eventProcessor(NotificationStatusProjection.PROCESSING_GROUP,
+                        StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::isReplaying)
+                .orElse(false);
+    }
+
+    private void attempt(DueDelivery due) {
+        int attempt = due.failedAttempts() + 1;
+        Channel channel = Channel.valueOf(due.channel());
+        Object outcome;
+        try {
+            senderFor(channel).send(new OutgoingNotification(due.notificationId(), due.caseId(),
+                    due.sourceEventType(), due.recipient(), channel, due.address(), due.message()));
+            outcome = new RecordNotificationDeliveredCommand(due.notificationId(), attempt);
+        } catch (DeliveryFailure failure) {
+            log.info("Attempt {} of {} notification {} failed ({}): {}", attempt, channel, due.notificationId(),
+                    failure.permanent() ? "permanent" : "transient", failure.getMessage());
+            outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, failure.getMessage(),
+                    failure.permanent());
+        } catch (RuntimeException unexpected) {
+            log.warn("Attempt {} of {} notification {} failed unexpectedly", attempt, channel, due.notificationId(),
+                    unexpected);
+            outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, unexpected.toString(), false);
+        }
+        AuditMetadata audit = new AuditMetadata(serviceAccount,
+                due.correlationId() == null ? due.notificationId() : due.correlationId(),
+                due.sourceEventId(), "delivery " + channel);
+        try {
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(outcome).andMetaData(audit.toMetaData()));
+        } catch (RuntimeException notRecorded) {
+            log.warn("The outcome of attempt {} of notification {} was not recorded; it is attempted again when "
+                    + "its claim expires", attempt, due.notificationId(), notRecorded);
+        }
+    }
+
+    private ChannelSender senderFor(Channel channel) throws DeliveryFailure {
+        ChannelSender sender = senders.get(channel);
+        if (sender == null) {
+            throw new DeliveryFailure("no sender for channel " + channel, true, null);
+        }
+        return sender;
+    }
+}

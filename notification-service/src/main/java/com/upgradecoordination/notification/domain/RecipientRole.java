@@ -1,0 +1,53 @@
+package com.upgradecoordination.notification.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whom a rule addresses (SPEC N1). A person role is resolved per case to a principal name; a team
+ * role is one shared recipient, {@code @team-name}, whose inbox every member reads.
+ */
+public enum RecipientRole {
+
+    /** The case's Customer Success Manager: the case directory's, else the payload's {@code csm}. */
+    CSM(null, null, List.of()),
+    /** The Support engineer working the case: the payload's {@code assignedEngineer} (ticket events). */
+    ASSIGNED_ENGINEER(null, "assignedEngineer", List.of()),
+    /** The customer's contact person: the payload's {@code customerContact} (ticket events). */
+    CUSTOMER_CONTACT(null, "customerContact", List.of()),
+    SUPPORT_UPGRADE_QUEUE("@support-upgrade-queue", null,
+            List.of("SUPPORT_ENGINEER", "SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER")),
+    SENIOR_REVIEWERS("@senior-reviewers", null, List.of("SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER")),
+    PROSERV("@proserv", null, List.of("PROSERV"));
+
+    private final String team;
+    private final String payloadField;
+    private final List<String> memberRoles;
+
+    RecipientRole(String team, String payloadField, List<String> memberRoles) {
+        this.team = team;
+        this.payloadField = payloadField;
+        this.memberRoles = memberRoles;
+    }
+
+    /** The team's recipient name, e.g. {@code @proserv}; null for a person role. */
+    public String team() {
+        return team;
+    }
+
+    /** The payload field naming the person; null for teams and the CSM. */
+    String payloadField() {
+        return payloadField;
+    }
+
+    /** The acting roles whose holders read and mark the team's inbox; empty for a person role. */
+    public List<String> memberRoles() {
+        return memberRoles;
+    }
+
+    /** The team role a recipient name stands for, if it is a team's. */
+    public static Optional<RecipientRole> teamNamed(String recipient) {
+        return Arrays.stream(values()).filter(role -> role.team != null && role.team.equals(recipient)).findFirst();
+    }
+}

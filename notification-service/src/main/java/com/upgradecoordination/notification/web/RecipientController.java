@@ -1,0 +1,80 @@
+package com.upgradecoordination.notification.web;
+
+import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.notification.api.SetRecipientAddressesCommand;
+import com.upgradecoordination.notification.domain.Recipient;
+import com.upgradecoordination.notification.readmodel.RecipientDirectory;
+import com.upgradecoordination.platform.security.Roles;
+import com.upgradecoordination.platform.web.CommandDispatcher;
+import com.upgradecoordination.platform.web.RequestAudit;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Where recipients are reached by email and webhook. A person sets their own addresses; a Support
+ * manager sets anyone's, the teams' included. Addresses are checked when set.
+ */
+@RestController
+@RequestMapping("/recipients")
+public class RecipientController {
+
+    /**
+     * The addresses to set; a field left out is removed.
+     *
+     * @param email      an email address
+     * @param webhookUrl a Slack-compatible incoming webhook, http or https
+     */
+    public record Addresses(String email, String webhookUrl) {
+    }
+
+    private final CommandDispatcher commands;
+    private final RecipientDirectory directory;
+
+    public RecipientController(CommandDispatcher commands, RecipientDirectory directory) {
+        this.commands = commands;
+        this.directory = directory;
+    }
+
+    @PutMapping("/{recipient}/addresses")
+    public Mono<ResponseEntity<Void>> setAddresses(@PathVariable String recipient, @RequestBody Addresses body,
+                                                   ServerWebExchange exchange) {
+        Recipient.validRecipient(recipient);
+        return RequestAudit.actorOf(exchange)
+                .doOnNext(caller -> requireOwnOrManager(caller, recipient, "change"))
+                .flatMap(caller -> commands.send(new SetRecipientAddressesCommand(recipient, body.email(),
+                        body.webhookUrl()), exchange))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/{recipient}/addresses")
+    public Mono<RecipientDirectory.Addresses> addresses(@PathVariable String recipient, ServerWebExchange exchange) {
+        Recipient.validRecipient(recipient);
+        return RequestAudit.actorOf(exchange)
+                .doOnNext(caller -> {
+                    if (!Roles.AUDITOR.equals(caller.role())) {
+                        requireOwnOrManager(caller, recipient, "read");
+                    }
+                })
+                .flatMap(caller -> Mono.fromCallable(() -> directory.addressesOf(recipient)
+                                .orElseThrow(() -> new AggregateNotFoundException(recipient, "no addresses set")))
+                        .subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private static void requireOwnOrManager(Actor caller, String recipient, String action) {
+        if (!Roles.SUPPORT_MANAGER.equals(caller.role()) && !caller.principal().equals(recipient)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "The addresses of " + recipient + " are not yours to " + action);
+        }
+    }
+}
