@@ -696,7 +696,7 @@ public class Ticket {
     }
 
     /** The upgrade's moment in its timezone, or null while any of date, time and timezone is missing. */
-    static Instant upgradeInstantOf(UpgradeRequestDetails details) {
+    public static Instant upgradeInstantOf(UpgradeRequestDetails details) {
         if (details == null || details.upgradeDate() == null || details.upgradeTime() == null
                 || details.upgradeTimezone() == null || details.upgradeTimezone().isBlank()) {
             return null;
