@@ -29,10 +29,30 @@ import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.events.coordination.TimelineRiskFlagged;
 import com.upgradecoordination.events.notification.NotificationFailed;
 import com.upgradecoordination.events.notification.NotificationSent;
+import com.upgradecoordination.events.review.CsmAddedAsFollower;
+import com.upgradecoordination.events.review.MigrationProblemNoted;
+import com.upgradecoordination.events.review.MigrationProblemTicketOpened;
+import com.upgradecoordination.events.review.MissingInformationRequested;
+import com.upgradecoordination.events.review.OnHoldExpired;
 import com.upgradecoordination.events.review.PlanReviewCompleted;
 import com.upgradecoordination.events.review.PlanReviewOpened;
+import com.upgradecoordination.events.review.PostponementRecommended;
+import com.upgradecoordination.events.review.RequiredInformationComplete;
+import com.upgradecoordination.events.review.ReviewCallHeld;
+import com.upgradecoordination.events.review.ReviewCallLinkOverdue;
+import com.upgradecoordination.events.review.ReviewCallLinkRefused;
+import com.upgradecoordination.events.review.ReviewCallLinkSent;
+import com.upgradecoordination.events.review.ReviewCallMissed;
+import com.upgradecoordination.events.review.ReviewCallRequested;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.events.review.SupportReviewOpened;
+import com.upgradecoordination.events.review.TicketAssigned;
+import com.upgradecoordination.events.review.TicketHandedOff;
+import com.upgradecoordination.events.review.TicketStatusChanged;
+import com.upgradecoordination.events.review.UpgradeAssistanceRequested;
+import com.upgradecoordination.events.review.UpgradeOutcomeReported;
+import com.upgradecoordination.events.review.UpgradeRescheduled;
+import com.upgradecoordination.events.review.UpgradeScheduled;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +94,26 @@ public final class IntegrationEventCatalog {
             SupportReviewCompleted.class,
             PlanReviewOpened.class,
             PlanReviewCompleted.class,
+            UpgradeAssistanceRequested.class,
+            TicketAssigned.class,
+            CsmAddedAsFollower.class,
+            MissingInformationRequested.class,
+            RequiredInformationComplete.class,
+            ReviewCallRequested.class,
+            ReviewCallLinkSent.class,
+            ReviewCallLinkRefused.class,
+            ReviewCallLinkOverdue.class,
+            ReviewCallHeld.class,
+            ReviewCallMissed.class,
+            TicketHandedOff.class,
+            UpgradeScheduled.class,
+            UpgradeOutcomeReported.class,
+            OnHoldExpired.class,
+            PostponementRecommended.class,
+            UpgradeRescheduled.class,
+            TicketStatusChanged.class,
+            MigrationProblemTicketOpened.class,
+            MigrationProblemNoted.class,
             NotificationSent.class,
             NotificationFailed.class);
 

@@ -11,20 +11,26 @@ import com.upgradecoordination.review.api.PlanReviewCompletedEvent;
 import com.upgradecoordination.review.api.PlanReviewOpenedEvent;
 import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
 import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
+import com.upgradecoordination.review.api.TicketEvent;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Which domain events of review-service are published, as which contract, and under which case.
- * Each published event names its own case id (for reviews, the engagement id); every other event
- * stays inside the service.
+ * Each published event names its own case id: for reviews the engagement id; for tickets the
+ * engagement id, or the ticket itself when it has none ({@link TicketIntegrationEvents}). Every
+ * other event stays inside the service.
  */
 @Component
 public class ReviewIntegrationEvents implements IntegrationEventTranslator {
 
     @Override
     public Optional<OutboundIntegrationEvent> translate(Object domainEvent) {
+        if (domainEvent instanceof TicketEvent ticketEvent) {
+            return Optional.ofNullable(TicketIntegrationEvents.contractOf(ticketEvent))
+                    .map(payload -> new OutboundIntegrationEvent(ticketEvent.caseId(), payload));
+        }
         if (domainEvent instanceof SupportReviewOpenedEvent e) {
             return published(e.engagementId(), new SupportReviewOpened(e.reviewId(), e.engagementId(), e.planVersion()));
         }

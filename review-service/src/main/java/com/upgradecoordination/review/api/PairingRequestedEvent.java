@@ -1,0 +1,11 @@
+package com.upgradecoordination.review.api;
+
+import org.axonframework.serialization.Revision;
+
+/** The assignee asked an engineer with an upgrade focus to pair (SPEC T5). */
+@Revision("1")
+public record PairingRequestedEvent(
+        String ticketId,
+        String caseId,
+        String engineer) implements TicketEvent {
+}

@@ -1,0 +1,13 @@
+package com.upgradecoordination.review.api;
+
+import org.axonframework.serialization.Revision;
+
+/** The ticket moved to the engineer the assignee synced with (SPEC T8). */
+@Revision("1")
+public record TicketHandedOffEvent(
+        String ticketId,
+        String caseId,
+        String fromEngineer,
+        String toEngineer,
+        String syncNotes) implements TicketEvent {
+}

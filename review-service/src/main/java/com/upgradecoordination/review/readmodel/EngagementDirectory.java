@@ -1,0 +1,57 @@
+package com.upgradecoordination.review.readmodel;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * coordination-service's engagements as review-service learnt them from EngagementOpened: which
+ * organisation each belongs to and who its CSM is (SPEC T3).
+ */
+@Component
+public class EngagementDirectory {
+
+    /** An engagement's customer and CSM. */
+    public record Entry(String engagementId, String customerOrganisation, String csm) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public EngagementDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records (or corrects) an engagement; a redelivered event changes nothing. */
+    public void record(Entry entry, Instant openedAt) {
+        jdbc.sql("""
+                        INSERT INTO engagement_directory (engagement_id, customer_organisation, csm, opened_at)
+                        VALUES (:id, :organisation, :csm, :openedAt)
+                        ON CONFLICT (engagement_id) DO UPDATE
+                        SET customer_organisation = EXCLUDED.customer_organisation, csm = EXCLUDED.csm""")
+                .param("id", entry.engagementId())
+                .param("organisation", entry.customerOrganisation())
+                .param("csm", entry.csm())
+                .param("openedAt", Timestamp.from(openedAt))
+                .update();
+    }
+
+    public Optional<Entry> engagement(String engagementId) {
+        return jdbc.sql("SELECT engagement_id, customer_organisation, csm FROM engagement_directory "
+                        + "WHERE engagement_id = :id")
+                .param("id", engagementId)
+                .query((rs, row) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** The CSM of the organisation's latest engagement; organisation names compare ignoring case. */
+    public Optional<String> csmOfOrganisation(String organisation) {
+        return jdbc.sql("""
+                        SELECT csm FROM engagement_directory WHERE LOWER(customer_organisation) = LOWER(:organisation)
+                        ORDER BY opened_at DESC, engagement_id LIMIT 1""")
+                .param("organisation", organisation.strip())
+                .query(String.class)
+                .optional();
+    }
+}

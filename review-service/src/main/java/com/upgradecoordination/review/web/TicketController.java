@@ -1,0 +1,319 @@
+package com.upgradecoordination.review.web;
+
+import com.upgradecoordination.platform.history.AggregateHistory;
+import com.upgradecoordination.platform.history.HistoryEntry;
+import com.upgradecoordination.platform.web.AggregateVersions;
+import com.upgradecoordination.platform.web.CommandDispatcher;
+import com.upgradecoordination.platform.web.IfMatch;
+import com.upgradecoordination.platform.web.RequestAudit;
+import com.upgradecoordination.review.api.AssignTicketCommand;
+import com.upgradecoordination.review.api.CloseTicketCommand;
+import com.upgradecoordination.review.api.CsmSource;
+import com.upgradecoordination.review.api.HandOffTicketCommand;
+import com.upgradecoordination.review.api.ProvideCustomerInformationCommand;
+import com.upgradecoordination.review.api.ProvidePlanFeedbackCommand;
+import com.upgradecoordination.review.api.RecommendPostponementCommand;
+import com.upgradecoordination.review.api.RecordHandoffSyncCommand;
+import com.upgradecoordination.review.api.RecordReviewCallHeldCommand;
+import com.upgradecoordination.review.api.ReportUpgradeOutcomeCommand;
+import com.upgradecoordination.review.api.RequestPairingCommand;
+import com.upgradecoordination.review.api.RequestReviewCallCommand;
+import com.upgradecoordination.review.api.RequestUpgradeAssistanceCommand;
+import com.upgradecoordination.review.api.RescheduleUpgradeCommand;
+import com.upgradecoordination.review.api.ScheduleUpgradeCommand;
+import com.upgradecoordination.review.api.SendReviewCallLinkCommand;
+import com.upgradecoordination.review.api.TicketForm;
+import com.upgradecoordination.review.api.TicketStatus;
+import com.upgradecoordination.review.readmodel.EngagementDirectory;
+import com.upgradecoordination.review.readmodel.TicketQueueFilter;
+import com.upgradecoordination.review.readmodel.TicketQueuePage;
+import com.upgradecoordination.review.readmodel.TicketSummaryProjection;
+import com.upgradecoordination.review.readmodel.TicketView;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Support's Upgrade Assistance tickets over HTTP (SPEC T1-T10, T13): the request, one resource per
+ * step of the workflow, one ticket in full, Support's queue and a ticket's history. Every command
+ * answers 204 and takes the ticket's ETag as If-Match.
+ */
+@RestController
+@RequestMapping("/tickets")
+public class TicketController {
+
+    /** The furthest ahead {@code deadlineWithinHours} looks: 30 days. */
+    static final int MAX_DEADLINE_HOURS = 720;
+
+    private final CommandDispatcher commands;
+    private final TicketSummaryProjection tickets;
+    private final EngagementDirectory engagements;
+    private final AggregateHistory history;
+    private final AggregateVersions versions;
+    private final Clock clock;
+
+    public TicketController(CommandDispatcher commands, TicketSummaryProjection tickets,
+                            EngagementDirectory engagements, AggregateHistory history, AggregateVersions versions,
+                            Clock clock) {
+        this.commands = commands;
+        this.tickets = tickets;
+        this.engagements = engagements;
+        this.history = history;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    /**
+     * T1, T3: files the request. The CSM follows it: the one named in the request, else the
+     * engagement's or the organisation's CSM as coordination-service's engagements name them.
+     */
+    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping
+    public Mono<ResponseEntity<Map<String, String>>> request(@Valid @RequestBody TicketRequests.NewTicket body,
+                                                             ServerWebExchange exchange) {
+        String ticketId = UUID.randomUUID().toString();
+        return Mono.fromCallable(() -> followingCsm(body))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(csm -> new RequestUpgradeAssistanceCommand(ticketId, body.form(), body.organisation(),
+                        body.engagementId(), csm.map(Map.Entry::getKey).orElse(null),
+                        csm.map(Map.Entry::getValue).orElse(null), body.details().toDetails()))
+                .flatMap(command -> commands.send(command, exchange))
+                .then(Mono.fromSupplier(() -> ResponseEntity.created(URI.create("/tickets/" + ticketId))
+                        .body(Map.of("ticketId", ticketId))));
+    }
+
+    private Optional<Map.Entry<String, CsmSource>> followingCsm(TicketRequests.NewTicket body) {
+        if (body.csm() != null && !body.csm().isBlank()) {
+            return Optional.of(Map.entry(body.csm(), CsmSource.REQUEST));
+        }
+        Optional<String> known = Optional.ofNullable(body.engagementId()).filter(id -> !id.isBlank())
+                .flatMap(engagements::engagement).map(EngagementDirectory.Entry::csm)
+                .or(() -> engagements.csmOfOrganisation(body.organisation()));
+        return known.map(csm -> Map.entry(csm, CsmSource.COORDINATION));
+    }
+
+    /** T4: the customer's answer, the request's details as they now stand. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/customer-information")
+    public Mono<ResponseEntity<Void>> provideInformation(@PathVariable String ticketId,
+                                                         @Valid @RequestBody TicketRequests.Details body,
+                                                         @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                         ServerWebExchange exchange) {
+        return send(new ProvideCustomerInformationCommand(ticketId, body.toDetails(), IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** T2: the caller takes the ticket; nobody assigns it to someone else. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/assignment")
+    public Mono<ResponseEntity<Void>> assign(@PathVariable String ticketId,
+                                             @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                             ServerWebExchange exchange) {
+        Long expectedVersion = IfMatch.parse(ifMatch);
+        return sendAs(exchange, engineer -> new AssignTicketCommand(ticketId, engineer.principal(), engineer.role(),
+                expectedVersion));
+    }
+
+    /** T5. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/pairing")
+    public Mono<ResponseEntity<Void>> requestPairing(@PathVariable String ticketId,
+                                                     @Valid @RequestBody TicketRequests.Pairing body,
+                                                     @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                     ServerWebExchange exchange) {
+        return send(new RequestPairingCommand(ticketId, body.engineer(), IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** T6. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/plan-feedback")
+    public Mono<ResponseEntity<Void>> providePlanFeedback(@PathVariable String ticketId,
+                                                          @Valid @RequestBody TicketRequests.PlanFeedback body,
+                                                          @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                          ServerWebExchange exchange) {
+        return send(new ProvidePlanFeedbackCommand(ticketId, body.upgradePlanFeedback(), body.rollbackPlanFeedback(),
+                IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** T7: the customer asks for the 30-minute review call. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/review-call")
+    public Mono<ResponseEntity<Void>> requestReviewCall(@PathVariable String ticketId,
+                                                        @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                        ServerWebExchange exchange) {
+        return send(new RequestReviewCallCommand(ticketId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** T7: the booking link goes out; under 2 days before the upgrade it is refused (409, recorded). */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/review-call/link")
+    public Mono<ResponseEntity<Void>> sendReviewCallLink(@PathVariable String ticketId,
+                                                         @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                         ServerWebExchange exchange) {
+        return send(new SendReviewCallLinkCommand(ticketId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** T7. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/review-call/held")
+    public Mono<ResponseEntity<Void>> recordReviewCallHeld(@PathVariable String ticketId,
+                                                           @Valid @RequestBody TicketRequests.ReviewCallHeld body,
+                                                           @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                           ServerWebExchange exchange) {
+        return send(new RecordReviewCallHeldCommand(ticketId, body.notes(), IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** T8: the sync with the engineer who takes over, recorded before the handoff. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/handoff-syncs")
+    public Mono<ResponseEntity<Void>> recordHandoffSync(@PathVariable String ticketId,
+                                                        @Valid @RequestBody TicketRequests.HandoffSync body,
+                                                        @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                        ServerWebExchange exchange) {
+        return send(new RecordHandoffSyncCommand(ticketId, body.engineer(), body.notes(), IfMatch.parse(ifMatch)),
+                exchange);
+    }
+
+    /** T8: the caller (the assignee, or a Support Manager) hands the ticket off. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/handoff")
+    public Mono<ResponseEntity<Void>> handOff(@PathVariable String ticketId,
+                                              @Valid @RequestBody TicketRequests.Handoff body,
+                                              @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                              ServerWebExchange exchange) {
+        Long expectedVersion = IfMatch.parse(ifMatch);
+        return sendAs(exchange, caller -> new HandOffTicketCommand(ticketId, body.toEngineer(), caller.principal(),
+                caller.role(), expectedVersion));
+    }
+
+    /** T9: the customer scheduled the upgrade at the request's date and time; the ticket goes on hold. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/upgrade-schedule")
+    public Mono<ResponseEntity<Void>> scheduleUpgrade(@PathVariable String ticketId,
+                                                      @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                      ServerWebExchange exchange) {
+        return send(new ScheduleUpgradeCommand(ticketId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** T10. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/upgrade-reschedule")
+    public Mono<ResponseEntity<Void>> rescheduleUpgrade(@PathVariable String ticketId,
+                                                        @Valid @RequestBody TicketRequests.Reschedule body,
+                                                        @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                        ServerWebExchange exchange) {
+        return send(new RescheduleUpgradeCommand(ticketId, body.upgradeDate(), body.upgradeTime(),
+                body.upgradeTimezone(), IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** T9. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/upgrade-outcome")
+    public Mono<ResponseEntity<Void>> reportOutcome(@PathVariable String ticketId,
+                                                    @Valid @RequestBody TicketRequests.Outcome body,
+                                                    @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                    ServerWebExchange exchange) {
+        return send(new ReportUpgradeOutcomeCommand(ticketId, body.outcome(), body.notes(), IfMatch.parse(ifMatch)),
+                exchange);
+    }
+
+    /** T10. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/postponement-recommendation")
+    public Mono<ResponseEntity<Void>> recommendPostponement(@PathVariable String ticketId,
+                                                            @Valid @RequestBody TicketRequests.Postponement body,
+                                                            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                                            ServerWebExchange exchange) {
+        return send(new RecommendPostponementCommand(ticketId, body.reasons(), body.explanation(),
+                IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /** A solved ticket closes for good. */
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PostMapping("/{ticketId}/closure")
+    public Mono<ResponseEntity<Void>> close(@PathVariable String ticketId,
+                                            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
+                                            ServerWebExchange exchange) {
+        return send(new CloseTicketCommand(ticketId, IfMatch.parse(ifMatch)), exchange);
+    }
+
+    /**
+     * Support's queue, oldest first, paged.
+     *
+     * @param deadlineWithinHours only tickets with a pending deadline due within this many hours
+     */
+    @GetMapping
+    public Mono<TicketQueuePage> queue(@RequestParam(required = false) TicketStatus status,
+                                       @RequestParam(required = false) String assignee,
+                                       @RequestParam(required = false) TicketForm form,
+                                       @RequestParam(required = false) LocalDate upgradeFrom,
+                                       @RequestParam(required = false) LocalDate upgradeTo,
+                                       @RequestParam(required = false) Integer deadlineWithinHours,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "20") int size) {
+        if (upgradeFrom != null && upgradeTo != null && upgradeTo.isBefore(upgradeFrom)) {
+            throw new IllegalArgumentException("upgradeTo: on or after upgradeFrom");
+        }
+        if (deadlineWithinHours != null && (deadlineWithinHours < 1 || deadlineWithinHours > MAX_DEADLINE_HOURS)) {
+            throw new IllegalArgumentException("deadlineWithinHours: 1 to " + MAX_DEADLINE_HOURS);
+        }
+        if (assignee != null && (assignee.isBlank() || assignee.length() > 200)) {
+            throw new IllegalArgumentException("assignee: 1 to 200 characters");
+        }
+        var filter = new TicketQueueFilter(status, assignee, form, upgradeFrom, upgradeTo,
+                deadlineWithinHours == null ? null : clock.instant().plus(Duration.ofHours(deadlineWithinHours)));
+        return Mono.fromCallable(() -> tickets.queue(filter, page, size)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The ticket in full, with its version as ETag (send it back as If-Match on a command). */
+    @GetMapping("/{ticketId}")
+    public Mono<TicketView> get(@PathVariable String ticketId, ServerWebExchange exchange) {
+        return versions.withETag(ticketId, exchange, () -> tickets.find(ticketId)
+                .orElseThrow(() -> new AggregateNotFoundException(ticketId, "no such ticket")));
+    }
+
+    @GetMapping("/{ticketId}/history")
+    public Mono<List<HistoryEntry>> history(@PathVariable String ticketId) {
+        return Mono.fromCallable(() -> {
+            List<HistoryEntry> entries = history.of(ticketId);
+            if (entries.isEmpty()) {
+                throw new AggregateNotFoundException(ticketId, "no such ticket");
+            }
+            return entries;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<ResponseEntity<Void>> send(Object command, ServerWebExchange exchange) {
+        return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+    }
+
+    /** For commands naming the caller: the principal and the role it acts in. */
+    private Mono<ResponseEntity<Void>> sendAs(ServerWebExchange exchange,
+                                              Function<com.upgradecoordination.events.Actor, Object> command) {
+        return RequestAudit.actorOf(exchange)
+                .map(command)
+                .flatMap(c -> commands.send(c, exchange))
+                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+    }
+}
