@@ -17,12 +17,14 @@ import java.util.Set;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import com.upgradecoordination.platform.web.WebPlatformAutoConfiguration;
 
 /**
@@ -74,6 +76,17 @@ public class AuditAutoConfiguration {
         never.add(IntegrationEventRelay.PROCESSING_GROUP);
         return new ReadModelRebuilds(eventProcessingConfiguration, jdbcClient, never,
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /**
+     * A rebuild stores Axon's ReplayToken, whose reset context is typed {@code Object}; Jackson 3's
+     * default type validator refuses that base type, so the processor could not read its own token
+     * back and stopped. Axon's token classes (and only they) may be named in stored tokens.
+     */
+    @Bean
+    public Jackson3SerializerCustomizer replayTokensReadable() {
+        return jsonMapper -> jsonMapper.polymorphicTypeValidator(
+                BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
     }
 
     @Bean

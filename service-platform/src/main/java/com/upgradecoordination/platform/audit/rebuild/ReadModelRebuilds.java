@@ -96,7 +96,9 @@ public class ReadModelRebuilds {
                 .map(EventTrackerStatus::getCurrentPosition)
                 .mapToLong(position -> position.isPresent() ? position.getAsLong() : 0L)
                 .min().orElse(0L); // no segment claimed here: another instance runs it
-        boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        // Axon ends a replay at the first event after the reset position; until one comes, a
+        // replay that has reached the head is done as far as anyone reading the model can tell.
+        boolean replaying = done < head && status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         ReadModelProgress.State state = processor.isError() ? ReadModelProgress.State.ERROR
                 : !processor.isRunning() ? ReadModelProgress.State.STOPPED
                 : replaying ? ReadModelProgress.State.REBUILDING

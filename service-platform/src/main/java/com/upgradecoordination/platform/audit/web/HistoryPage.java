@@ -1,5 +1,6 @@
 package com.upgradecoordination.platform.audit.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.upgradecoordination.platform.audit.chain.ChainLink;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * @param nextFromSequence where the next page starts; absent on the last page
  * @param chainHead        the last link of the aggregate's hash chain (its latest event), see /verify
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryPage(String aggregateId, String aggregateType, List<AuditedEvent> events,
                           Long nextFromSequence, ChainLink chainHead) {
 }
