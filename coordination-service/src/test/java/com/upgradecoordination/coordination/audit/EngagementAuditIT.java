@@ -3,11 +3,11 @@ package com.upgradecoordination.coordination.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.EventStoreTampering;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.platform.audit.state.AggregateStates;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -271,18 +271,13 @@ class EngagementAuditIT {
         assertThat(intact.get("head").get("sequence").asLong()).isEqualTo(3);
         assertThat(get(auditor, "/audit/cases/{id}/verify", engagementId).get("status").asString()).isEqualTo("INTACT");
 
-        String altered = jdbc.sql("SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = :id "
-                + "AND sequencenumber = 1").param("id", engagementId).query(String.class).single();
-        byte[] payload = jdbc.sql("SELECT payload FROM domainevententry WHERE eventidentifier = :e")
-                .param("e", altered).query(byte[].class).single();
-        String forged = new String(payload, StandardCharsets.UTF_8).replace("2800", "28000");
-        jdbc.sql("UPDATE domainevententry SET payload = :p WHERE eventidentifier = :e")
-                .param("p", forged.getBytes(StandardCharsets.UTF_8)).param("e", altered).update();
+        EventStoreTampering.Alteration altered =
+                EventStoreTampering.alterPayload(jdbc, engagementId, 1, payload -> payload.replace("2800", "28000"));
 
         JsonNode broken = get(auditor, "/audit/aggregates/{id}/verify", engagementId);
         assertThat(broken.get("status").asString()).isEqualTo("BROKEN");
         assertThat(broken.get("firstBrokenLink").get("sequence").asLong()).isEqualTo(1);
-        assertThat(broken.get("firstBrokenLink").get("eventId").asString()).isEqualTo(altered);
+        assertThat(broken.get("firstBrokenLink").get("eventId").asString()).isEqualTo(altered.eventId());
         assertThat(broken.get("firstBrokenLink").get("problem").asString()).isEqualTo("CONTENT_ALTERED");
         assertThat(broken.get("firstBrokenLink").get("differingColumns").get(0).asString()).isEqualTo("payload");
         JsonNode theCase = get(auditor, "/audit/cases/{id}/verify", engagementId);
@@ -290,8 +285,7 @@ class EngagementAuditIT {
         auditor.get().uri("/audit/cases/{id}/verify", "no-such-case").exchange().expectStatus().isNotFound();
 
         // the original bytes restore the chain (and keep the other tests' read models as they were)
-        jdbc.sql("UPDATE domainevententry SET payload = :p WHERE eventidentifier = :e")
-                .param("p", payload).param("e", altered).update();
+        altered.undo();
         assertThat(get(auditor, "/audit/aggregates/{id}/verify", engagementId).get("status").asString())
                 .isEqualTo("INTACT");
     }
