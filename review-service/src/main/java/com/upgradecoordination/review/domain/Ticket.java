@@ -6,6 +6,7 @@ import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import com.upgradecoordination.review.api.AssignTicketCommand;
 import com.upgradecoordination.review.api.CloseTicketCommand;
+import com.upgradecoordination.review.api.AddCsmAsFollowerCommand;
 import com.upgradecoordination.review.api.CsmAddedAsFollowerEvent;
 import com.upgradecoordination.review.api.CsmSource;
 import com.upgradecoordination.review.api.CustomerInformationProvidedEvent;
@@ -119,6 +120,7 @@ public class Ticket {
     private boolean informationComplete;
     private String assignee;
     private String pairingEngineer;
+    private String followingCsm;
     private final Set<String> notedProblems = new HashSet<>();
     /** Engineers the current assignee synced with since the last handoff, with the notes of the latest sync. */
     private final Map<String, String> syncsWith = new HashMap<>();
@@ -180,6 +182,17 @@ public class Ticket {
         if (csm != null) {
             apply(new CsmAddedAsFollowerEvent(command.ticketId(), engagementId, csm, CsmSource.COORDINATION));
         }
+    }
+
+    /** T3: the CSM follows once; a CSM who already follows is not added again. */
+    @CommandHandler
+    public void handle(AddCsmAsFollowerCommand command) {
+        requireNotClosed();
+        require(command.csm(), "csm", MAX_NAME);
+        if (followingCsm != null) {
+            return;
+        }
+        apply(new CsmAddedAsFollowerEvent(ticketId, caseId, command.csm().strip(), CsmSource.COORDINATION));
     }
 
     /** Another problem of the engagement joins its open ticket; the same problem twice is noted once. */
@@ -514,6 +527,11 @@ public class Ticket {
         form = TicketForm.MIGRATION_PROBLEM;
         status = TicketStatus.NEW;
         notedProblems.add(event.problemId());
+    }
+
+    @EventSourcingHandler
+    void on(CsmAddedAsFollowerEvent event) {
+        followingCsm = event.csm();
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.MigrationProblemReported;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
+import com.upgradecoordination.review.api.AddCsmAsFollowerCommand;
 import com.upgradecoordination.review.api.NoteMigrationProblemCommand;
 import com.upgradecoordination.review.api.OpenMigrationProblemTicketCommand;
 import com.upgradecoordination.review.readmodel.EngagementDirectory;
@@ -52,7 +53,13 @@ public class TicketCoordinationListener {
     public void on(ConsumerRecord<String, EventEnvelope> record) {
         EventEnvelope envelope = record.value();
         if (envelope.isOfType(EngagementOpened.class)) {
-            inbox.handleOnce(DIRECTORY_CONSUMER, record, IntegrationEventInbox.ignoringAudit(this::recordEngagement));
+            inbox.handleOnce(DIRECTORY_CONSUMER, record, (received, audit) -> {
+                EngagementDirectory.Entry engagement = recordEngagement(received);
+                // a ticket filed before the engagement's opening arrived gets its CSM now
+                engagementTickets.openTicketOf(engagement.engagementId()).ifPresent(ticketId ->
+                        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new AddCsmAsFollowerCommand(ticketId, engagement.csm())).andMetaData(audit.toMetaData())));
+            });
         } else if (envelope.isOfType(MigrationProblemReported.class)) {
             // read inside the inbox, so an unreadable payload is recorded as REJECTED instead of retried
             inbox.handleOnce(PROBLEMS_CONSUMER, record, (received, audit) -> {
@@ -66,13 +73,15 @@ public class TicketCoordinationListener {
         }
     }
 
-    private void recordEngagement(EventEnvelope envelope) {
+    private EngagementDirectory.Entry recordEngagement(EventEnvelope envelope) {
         EngagementOpened opened = jsonMapper.treeToValue(envelope.payload(), EngagementOpened.class);
         if (isBlank(opened.engagementId()) || isBlank(opened.customerOrganisation()) || isBlank(opened.csm())) {
             throw new IllegalArgumentException("EngagementOpened: engagementId, customerOrganisation and csm required");
         }
-        directory.record(new EngagementDirectory.Entry(opened.engagementId(), opened.customerOrganisation().strip(),
-                opened.csm().strip()), envelope.occurredAt());
+        EngagementDirectory.Entry engagement = new EngagementDirectory.Entry(opened.engagementId(),
+                opened.customerOrganisation().strip(), opened.csm().strip());
+        directory.record(engagement, envelope.occurredAt());
+        return engagement;
     }
 
     /** Joins the engagement's open ticket, or opens one, with the customer and CSM if the engagement is known. */

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
+import com.upgradecoordination.review.api.AddCsmAsFollowerCommand;
 import com.upgradecoordination.review.api.AssignTicketCommand;
 import com.upgradecoordination.review.catalog.UpgradeStopCatalogLoader;
 import com.upgradecoordination.review.api.CloseTicketCommand;
@@ -289,6 +290,43 @@ class TicketTest {
                             d.contactEmail(), d.upgradeDate(), d.upgradeTime(), "Mars/Olympus", d.stagingNotes())))
                     .expectException(IllegalArgumentException.class)
                     .expectExceptionMessage("upgradeTimezone: not a known timezone, e.g. Europe/Berlin")
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class CsmLearntLater {
+
+        final Object[] withoutCsm = {new UpgradeAssistanceRequestedEvent(ID, ENGAGEMENT, TicketForm.STANDARD,
+                TicketPriority.HIGH, "Acme Corp", ENGAGEMENT, details()), COMPLETE};
+
+        @Test
+        void theEngagementsCsmFollowsATicketFiledBeforeTheEngagementWasKnown() {
+            fixture.given(withoutCsm)
+                    .when(new AddCsmAsFollowerCommand(ID, " casey.csm "))
+                    .expectEvents(new CsmAddedAsFollowerEvent(ID, ENGAGEMENT, "casey.csm", CsmSource.COORDINATION));
+        }
+
+        @Test
+        void aCsmWhoAlreadyFollowsIsNotAddedAgain() {
+            fixture.given(REQUESTED, new CsmAddedAsFollowerEvent(ID, ENGAGEMENT, "casey.csm", CsmSource.REQUEST))
+                    .when(new AddCsmAsFollowerCommand(ID, "casey.csm"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesABlankCsmAndAClosedTicket() {
+            fixture.given(withoutCsm)
+                    .when(new AddCsmAsFollowerCommand(ID, " "))
+                    .expectException(IllegalArgumentException.class)
+                    .expectNoEvents();
+            fixture.given(withoutCsm[0], withoutCsm[1], ASSIGNED, status(TicketStatus.NEW, TicketStatus.OPEN),
+                            new UpgradeOutcomeReportedEvent(ID, ENGAGEMENT, UpgradeOutcome.SUCCEEDED, null),
+                            status(TicketStatus.OPEN, TicketStatus.SOLVED), new TicketClosedEvent(ID, ENGAGEMENT),
+                            status(TicketStatus.SOLVED, TicketStatus.CLOSED))
+                    .when(new AddCsmAsFollowerCommand(ID, "casey.csm"))
+                    .expectException(rule("ticket-closed"))
                     .expectNoEvents();
         }
     }

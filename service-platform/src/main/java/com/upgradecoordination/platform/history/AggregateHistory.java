@@ -24,7 +24,8 @@ public class AggregateHistory {
         return eventStore.readEvents(aggregateId).asStream().map(this::entry).toList();
     }
 
-    private HistoryEntry entry(DomainEventMessage<?> message) {
+    /** One stored event as an auditor reads it. */
+    public HistoryEntry entry(DomainEventMessage<?> message) {
         AuditMetadata audit = AuditMetadata.from(message.getMetaData());
         String type = message.getPayloadType().getSimpleName();
         if (type.endsWith(EVENT_SUFFIX)) {

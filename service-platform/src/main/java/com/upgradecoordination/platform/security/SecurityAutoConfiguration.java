@@ -55,10 +55,22 @@ public class SecurityAutoConfiguration {
         "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
     };
 
+    /**
+     * The service's own lines ({@code platform.access.rules}) followed by the lines of the
+     * platform's endpoints every service serves ({@code platform.access.platform-rules}, from
+     * service-platform.yml), so a service's table needs no line for them.
+     */
     @Bean
     public AccessPolicy accessPolicy(Environment environment) {
-        return AccessPolicy.parse(Binder.get(environment)
-                .bind("platform.access.rules", Bindable.listOf(String.class)).orElse(List.of()));
+        Binder binder = Binder.get(environment);
+        List<String> serviceRules = binder.bind("platform.access.rules", Bindable.listOf(String.class))
+                .orElse(List.of());
+        if (serviceRules.isEmpty()) {
+            return AccessPolicy.parse(serviceRules);
+        }
+        List<String> lines = new java.util.ArrayList<>(serviceRules);
+        lines.addAll(binder.bind("platform.access.platform-rules", Bindable.listOf(String.class)).orElse(List.of()));
+        return AccessPolicy.parse(lines);
     }
 
     @Bean

@@ -1,0 +1,219 @@
+package com.upgradecoordination.platform.audit.chain;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Each aggregate's stream as a hash chain (SPEC A4): {@link #link} adds the links of freshly stored
+ * events inside the transaction that stores them; {@link #verify} recomputes a stream from what is
+ * stored now and names the first link that no longer holds.
+ */
+public class EventHashChain {
+
+    private record Tip(String hash, String caseId) {
+    }
+
+    private record StoredLink(long sequence, String eventId, String previousHash, String hash,
+                              String columnDigests) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate consistentReads;
+    private final Clock clock;
+
+    public EventHashChain(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.consistentReads = new TransactionTemplate(transactionManager);
+        // one snapshot for the events and their links, so an append running meanwhile is seen whole or not at all
+        consistentReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        consistentReads.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /**
+     * Chains the events just stored, reading their rows back as stored. Must run in the transaction
+     * that appended them (the event store's unique aggregate and sequence then also orders
+     * concurrent appends to one aggregate).
+     *
+     * @param eventIds the stored events' ids
+     * @param caseIds  event id to case id, where known
+     */
+    void link(List<String> eventIds, Map<String, String> caseIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        List<StoredEventRow> rows = jdbc.sql("SELECT " + StoredEventRow.COLUMNS
+                        + " FROM domainevententry WHERE eventidentifier IN (:ids)"
+                        + " ORDER BY aggregateidentifier, sequencenumber")
+                .param("ids", eventIds)
+                .query((row, number) -> StoredEventRow.from(row))
+                .list();
+        if (rows.size() != eventIds.size()) {
+            throw new IllegalStateException("Stored " + eventIds.size() + " events but read back " + rows.size()
+                    + "; refusing to leave them unchained");
+        }
+        Map<String, Tip> tips = new LinkedHashMap<>();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (StoredEventRow row : rows) {
+            Tip tip = tips.computeIfAbsent(row.aggregateIdentifier(), this::tipOf);
+            Map<String, String> digests = LinkHash.columnDigests(row);
+            String hash = LinkHash.hash(tip.hash(), digests);
+            String caseId = caseIds.getOrDefault(row.eventIdentifier(), tip.caseId());
+            jdbc.sql("""
+                            INSERT INTO event_hash_chain (aggregate_identifier, sequence_number, event_identifier,
+                                case_id, previous_hash, hash, column_digests, chained_at)
+                            VALUES (:aggregate, :sequence, :event, :caseId, :previous, :hash, :digests, :at)""")
+                    .param("aggregate", row.aggregateIdentifier())
+                    .param("sequence", row.sequenceNumber())
+                    .param("event", row.eventIdentifier())
+                    .param("caseId", caseId)
+                    .param("previous", tip.hash())
+                    .param("hash", hash)
+                    .param("digests", LinkHash.format(digests))
+                    .param("at", now)
+                    .update();
+            tips.put(row.aggregateIdentifier(), new Tip(hash, caseId));
+        }
+    }
+
+    private Tip tipOf(String aggregateId) {
+        return jdbc.sql("""
+                        SELECT hash, case_id FROM event_hash_chain WHERE aggregate_identifier = :aggregate
+                        ORDER BY sequence_number DESC LIMIT 1""")
+                .param("aggregate", aggregateId)
+                .query((row, number) -> new Tip(row.getString("hash"), row.getString("case_id")))
+                .optional()
+                .orElse(new Tip(LinkHash.GENESIS, null));
+    }
+
+    /** The last link of the aggregate's chain; empty when nothing of it is chained. */
+    public Optional<ChainLink> head(String aggregateId) {
+        return jdbc.sql("""
+                        SELECT sequence_number, event_identifier, previous_hash, hash FROM event_hash_chain
+                        WHERE aggregate_identifier = :aggregate ORDER BY sequence_number DESC LIMIT 1""")
+                .param("aggregate", aggregateId)
+                .query((row, number) -> new ChainLink(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getString(4)))
+                .optional();
+    }
+
+    /** The links covering sequences {@code from..to} of the aggregate, by sequence. */
+    public Map<Long, ChainLink> links(String aggregateId, long from, long to) {
+        Map<Long, ChainLink> links = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT sequence_number, event_identifier, previous_hash, hash FROM event_hash_chain
+                        WHERE aggregate_identifier = :aggregate AND sequence_number BETWEEN :from AND :to
+                        ORDER BY sequence_number""")
+                .param("aggregate", aggregateId).param("from", from).param("to", to)
+                .query((row, number) -> new ChainLink(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getString(4)))
+                .list()
+                .forEach(link -> links.put(link.sequence(), link));
+        return links;
+    }
+
+    /** The aggregates whose links name the case, and the aggregate whose id is the case id. */
+    public List<String> aggregatesOfCase(String caseId) {
+        List<String> aggregates = new ArrayList<>(jdbc.sql("""
+                        SELECT DISTINCT aggregate_identifier FROM event_hash_chain WHERE case_id = :caseId
+                        ORDER BY aggregate_identifier""")
+                .param("caseId", caseId).query(String.class).list());
+        boolean caseIsAnAggregate = jdbc.sql("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = :id")
+                .param("id", caseId).query(Long.class).single() > 0;
+        if (caseIsAnAggregate && !aggregates.contains(caseId)) {
+            aggregates.add(0, caseId);
+        }
+        return aggregates;
+    }
+
+    /** Recomputes the aggregate's chain from what is stored now; empty when the store knows no such aggregate. */
+    public Optional<ChainVerification> verify(String aggregateId) {
+        return consistentReads.execute(status -> {
+            List<StoredEventRow> events = jdbc.sql("SELECT " + StoredEventRow.COLUMNS
+                            + " FROM domainevententry WHERE aggregateidentifier = :aggregate ORDER BY sequencenumber")
+                    .param("aggregate", aggregateId)
+                    .query((row, number) -> StoredEventRow.from(row))
+                    .list();
+            List<StoredLink> links = jdbc.sql("""
+                            SELECT sequence_number, event_identifier, previous_hash, hash, column_digests
+                            FROM event_hash_chain WHERE aggregate_identifier = :aggregate ORDER BY sequence_number""")
+                    .param("aggregate", aggregateId)
+                    .query((row, number) -> new StoredLink(row.getLong(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5)))
+                    .list();
+            if (events.isEmpty() && links.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(walk(aggregateId, events, links));
+        });
+    }
+
+    private static ChainVerification walk(String aggregateId, List<StoredEventRow> events, List<StoredLink> links) {
+        String expectedPrevious = LinkHash.GENESIS;
+        ChainLink head = null;
+        int e = 0;
+        int l = 0;
+        while (e < events.size() || l < links.size()) {
+            StoredEventRow event = e < events.size() ? events.get(e) : null;
+            StoredLink link = l < links.size() ? links.get(l) : null;
+            if (link == null || (event != null && event.sequenceNumber() < link.sequence())) {
+                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
+                        event.sequenceNumber(), event.eventIdentifier(), ChainVerification.Problem.EVENT_NOT_CHAINED,
+                        "The stored event at sequence " + event.sequenceNumber() + " (" + event.eventIdentifier()
+                                + ") is covered by no link: it was written past the event store, or its link was "
+                                + "deleted.", null, null, List.of()));
+            }
+            if (event == null || event.sequenceNumber() > link.sequence()) {
+                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
+                        link.sequence(), link.eventId(), ChainVerification.Problem.EVENT_MISSING,
+                        "The chain links event " + link.eventId() + " at sequence " + link.sequence()
+                                + " but the event store no longer has an event there: it was deleted.",
+                        null, link.hash(), List.of()));
+            }
+            if (!event.eventIdentifier().equals(link.eventId())) {
+                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
+                        link.sequence(), link.eventId(), ChainVerification.Problem.REORDERED_OR_REPLACED,
+                        "Sequence " + link.sequence() + " holds event " + event.eventIdentifier()
+                                + " but the chain recorded event " + link.eventId()
+                                + " there: events were reordered or replaced.", null, link.hash(), List.of()));
+            }
+            Map<String, String> storedDigests = LinkHash.parse(link.columnDigests());
+            if (!expectedPrevious.equals(link.previousHash())
+                    || !Objects.equals(LinkHash.hash(link.previousHash(), storedDigests), link.hash())) {
+                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
+                        link.sequence(), link.eventId(), ChainVerification.Problem.LINK_ALTERED,
+                        "The link of sequence " + link.sequence() + " no longer follows from "
+                                + (expectedPrevious.equals(link.previousHash()) ? "its own column digests"
+                                        : "the link before it") + ": the chain itself was altered.",
+                        null, link.hash(), List.of()));
+            }
+            Map<String, String> digests = LinkHash.columnDigests(event);
+            String recomputed = LinkHash.hash(link.previousHash(), digests);
+            if (!recomputed.equals(link.hash())) {
+                List<String> differing = digests.keySet().stream()
+                        .filter(column -> !digests.get(column).equals(storedDigests.get(column)))
+                        .toList();
+                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
+                        link.sequence(), link.eventId(), ChainVerification.Problem.CONTENT_ALTERED,
+                        "The stored event at sequence " + link.sequence() + " (" + link.eventId()
+                                + ") no longer matches its hash: " + String.join(", ", differing)
+                                + " changed since it was written.", recomputed, link.hash(), differing));
+            }
+            expectedPrevious = link.hash();
+            head = new ChainLink(link.sequence(), link.eventId(), link.previousHash(), link.hash());
+            e++;
+            l++;
+        }
+        return ChainVerification.intact(aggregateId, l, head);
+    }
+}

@@ -1,0 +1,76 @@
+package com.upgradecoordination.platform.audit.timeline;
+
+import com.upgradecoordination.events.EventEnvelope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code case_timeline} table: what the topics said about each case, in time order (SPEC A3). */
+public class CaseTimeline {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper jsonMapper;
+
+    public CaseTimeline(JdbcClient jdbc, JsonMapper jsonMapper) {
+        this.jdbc = jdbc;
+        this.jsonMapper = jsonMapper;
+    }
+
+    /** Adds the envelope unless its event is already there. */
+    void add(EventEnvelope envelope, String source) {
+        jdbc.sql("""
+                        INSERT INTO case_timeline (event_id, case_id, occurred_at, service, type, schema_version,
+                            aggregate_type, aggregate_id, aggregate_sequence, actor, actor_role, correlation_id,
+                            causation_id, origin, payload, source)
+                        VALUES (:eventId, :caseId, :occurredAt, :service, :type, :schemaVersion, :aggregateType,
+                            :aggregateId, :aggregateSequence, :actor, :actorRole, :correlationId, :causationId,
+                            :origin, :payload, :source)
+                        ON CONFLICT DO NOTHING""")
+                .param("eventId", envelope.eventId())
+                .param("caseId", envelope.caseId())
+                .param("occurredAt", Timestamp.from(envelope.occurredAt()))
+                .param("service", envelope.producer())
+                .param("type", envelope.type())
+                .param("schemaVersion", envelope.schemaVersion())
+                .param("aggregateType", envelope.aggregateType())
+                .param("aggregateId", envelope.aggregateId())
+                .param("aggregateSequence", envelope.aggregateSequence() < 0 ? null : envelope.aggregateSequence())
+                .param("actor", envelope.actor() == null ? null : envelope.actor().principal())
+                .param("actorRole", envelope.actor() == null ? null : envelope.actor().role())
+                .param("correlationId", envelope.correlationId())
+                .param("causationId", envelope.causationId())
+                .param("origin", envelope.origin())
+                .param("payload", jsonMapper.writeValueAsString(envelope.payload()))
+                .param("source", source)
+                .update();
+    }
+
+    /** The case's events in time order, within [from, to) and of one type when given. */
+    public List<TimelineEntry> of(String caseId, Instant from, Instant to, String type) {
+        return jdbc.sql("""
+                        SELECT * FROM case_timeline
+                        WHERE case_id = :caseId AND occurred_at >= :from AND occurred_at < :to
+                          AND (CAST(:type AS VARCHAR(100)) IS NULL OR type = :type)
+                        ORDER BY occurred_at, service, aggregate_id, aggregate_sequence, event_id""")
+                .param("caseId", caseId)
+                .param("from", Timestamp.from(from == null ? Instant.EPOCH : from))
+                .param("to", Timestamp.from(to == null ? Instant.parse("9999-12-31T00:00:00Z") : to))
+                .param("type", type)
+                .query((row, number) -> entry(row))
+                .list();
+    }
+
+    private TimelineEntry entry(ResultSet row) throws SQLException {
+        long sequence = row.getLong("aggregate_sequence");
+        return new TimelineEntry(row.getTimestamp("occurred_at").toInstant(), row.getString("event_id"),
+                row.getString("case_id"), row.getString("service"), row.getString("type"),
+                row.getInt("schema_version"), row.getString("aggregate_type"), row.getString("aggregate_id"),
+                row.wasNull() ? null : sequence, row.getString("actor"), row.getString("actor_role"),
+                row.getString("correlation_id"), row.getString("causation_id"), row.getString("origin"),
+                jsonMapper.readTree(row.getString("payload")));
+    }
+}

@@ -1,0 +1,133 @@
+package com.upgradecoordination.platform.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.upgradecoordination.platform.audit.state.AggregateState;
+import com.upgradecoordination.platform.audit.state.AggregateStates;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** State as of a sequence or a moment, replayed through the aggregate's own event-sourcing handlers. */
+class AggregateStatesTest {
+
+    LedgerStore store;
+    AggregateStates states;
+
+    @BeforeEach
+    void start() {
+        store = new LedgerStore();
+        states = new AggregateStates(store.axon, store.axon.eventStore());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    List<DomainEventMessage<?>> events(String ledgerId) {
+        return store.axon.eventStore().readEvents(ledgerId, 0).asStream().<DomainEventMessage<?>>map(e -> e).toList();
+    }
+
+    /** The aggregate as Axon's repository loads it for a command, rendered the same way as-of renders it. */
+    JsonNode loaded(String ledgerId) {
+        @SuppressWarnings("unchecked")
+        Repository<LedgerStore.Ledger> repository = store.axon.repository(LedgerStore.Ledger.class);
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            return unitOfWork.executeWithResult(() ->
+                    repository.load(ledgerId).invoke(AggregateStates::render)).getPayload();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void asOfTheFirstEventBetweenEventsAndAtTheLast() {
+        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
+        store.send(new LedgerStore.Book("ledger-1", "rent", 100));
+        store.send(new LedgerStore.Book("ledger-1", "tax", 50));
+
+        AggregateState first = states.asOfSequence("ledger-1", 0);
+        assertThat(first.aggregateType()).isEqualTo("Ledger");
+        assertThat(first.asOfSequence()).isZero();
+        assertThat(first.eventsApplied()).isEqualTo(1);
+        assertThat(first.state().get("owner").asString()).isEqualTo("ada");
+        assertThat(first.state().get("entries")).isEmpty();
+
+        AggregateState between = states.asOfSequence("ledger-1", 1);
+        assertThat(between.state().get("balance").asLong()).isEqualTo(100);
+        assertThat(between.state().get("entries").get(0).asString()).isEqualTo("rent");
+
+        AggregateState last = states.asOfSequence("ledger-1", 2);
+        assertThat(last.state().get("balance").asLong()).isEqualTo(150);
+        assertThat(last.state()).isEqualTo(loaded("ledger-1"));
+        assertThat(states.asOfSequence("ledger-1", 99).asOfSequence()).as("beyond the last: the last").isEqualTo(2);
+        assertThat(states.current("ledger-1").state()).isEqualTo(loaded("ledger-1"));
+    }
+
+    @Test
+    void asOfAMomentTakesTheEventsStoredUpToIt() {
+        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
+        store.send(new LedgerStore.Book("ledger-1", "rent", 100));
+        List<DomainEventMessage<?>> events = events("ledger-1");
+        Instant opened = events.get(0).getTimestamp();
+
+        AggregateState atOpening = states.asOf("ledger-1", opened);
+        assertThat(atOpening.state().get("owner").asString()).isEqualTo("ada");
+        assertThat(atOpening.asOfTime()).isEqualTo(opened);
+        assertThat(states.asOf("ledger-1", Instant.now()).asOfSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void beforeTheAggregateExistedAndForAnUnknownIdThereIsNothing() {
+        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
+        Instant opened = events("ledger-1").get(0).getTimestamp();
+
+        assertThatThrownBy(() -> states.asOf("ledger-1", opened.minusMillis(1)))
+                .isInstanceOf(AuditNotFoundException.class).hasMessageContaining("did not exist yet");
+        assertThatThrownBy(() -> states.asOfSequence("no-such-ledger", 0))
+                .isInstanceOf(AuditNotFoundException.class).hasMessageContaining("Nothing found");
+        assertThatThrownBy(() -> states.asOfSequence("ledger-1", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Property: after any sequence of valid commands, the state as of the last event of each
+     * command equals the aggregate Axon loaded right after that command.
+     */
+    @Test
+    void asOfEverySequenceIsTheStateTheAggregateHadThen() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Random random = new Random(seed);
+            String ledgerId = "ledger-" + seed;
+            Map<Long, JsonNode> stateAfter = new HashMap<>();
+            store.send(new LedgerStore.OpenLedger(ledgerId, "case-" + seed, "owner-" + random.nextInt(5)));
+            stateAfter.put(lastSequence(ledgerId), loaded(ledgerId));
+            int commands = 1 + random.nextInt(12);
+            for (int i = 0; i < commands; i++) {
+                store.send(new LedgerStore.Book(ledgerId, "entry-" + i, random.nextInt(200) - 120));
+                stateAfter.put(lastSequence(ledgerId), loaded(ledgerId));
+            }
+            if (random.nextBoolean()) {
+                store.send(new LedgerStore.CloseLedger(ledgerId));
+                stateAfter.put(lastSequence(ledgerId), loaded(ledgerId));
+            }
+            stateAfter.forEach((sequence, expected) -> assertThat(states.asOfSequence(ledgerId, sequence).state())
+                    .as("%s as of %d", ledgerId, sequence).isEqualTo(expected));
+        }
+    }
+
+    long lastSequence(String ledgerId) {
+        return store.axon.eventStore().lastSequenceNumberFor(ledgerId).orElseThrow();
+    }
+}
