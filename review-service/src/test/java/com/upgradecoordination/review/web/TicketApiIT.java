@@ -280,6 +280,22 @@ class TicketApiIT {
     }
 
     @Test
+    void anEngagementWhoseOpeningArrivesAfterItsTicketStillGetsItsCsmAsFollower() throws Exception {
+        String engagementId = "engagement-" + UUID.randomUUID();
+        String organisation = "Late Corp " + UUID.randomUUID();
+        String ticketId = file(portal, newTicket("STANDARD", organisation, engagementId,
+                details(today().plusDays(10), true)));
+        assertThat(awaitTicket(ticketId, t -> true).get("followers")).isEmpty();
+
+        coordinationService.publish(envelope(engagementId, "EngagementOpened", json.valueToTree(
+                new EngagementOpened(engagementId, organisation, "lee.csm", List.of("GROWTH"), "OMNIBUS"))));
+
+        JsonNode followed = awaitTicket(ticketId, t -> t.get("followers").size() == 1);
+        assertThat(followed.get("followers").get(0).get("name").asString()).isEqualTo("lee.csm");
+        assertThat(followed.get("followers").get(0).get("source").asString()).isEqualTo("COORDINATION");
+    }
+
+    @Test
     void aLinkUnderTwoDaysBeforeTheUpgradeIsRefusedAndTheRefusalRecorded() {
         String ticketId = file(portal, newTicket("STANDARD", "Late " + UUID.randomUUID(), null,
                 details(today().plusDays(1), true)));
