@@ -1,5 +1,6 @@
 package com.upgradecoordination.coordination.domain;
 
+import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.upgradecoordination.coordination.api.AdviseFutureAdoptionCommand;
@@ -724,12 +725,6 @@ public class Engagement {
     private void requireNotYet(Step done, String rule, String step) {
         if (deviationProcess.isDone(done)) {
             throw new RuleViolationException(rule, step + " is already recorded for plan version " + latestPlanVersion);
-        }
-    }
-
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
         }
     }
 }

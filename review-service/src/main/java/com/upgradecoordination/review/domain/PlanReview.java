@@ -1,5 +1,7 @@
 package com.upgradecoordination.review.domain;
 
+import static com.upgradecoordination.platform.domain.CommandInput.optional;
+import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.upgradecoordination.platform.domain.RuleViolationException;
@@ -182,25 +184,6 @@ public class PlanReview {
         if (completed) {
             throw new RuleViolationException("plan-review-already-completed",
                     "Plan review " + planReviewId + " is already completed");
-        }
-    }
-
-    private static String optional(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.strip().length() > maxLength) {
-            throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
-        }
-        return value.strip();
-    }
-
-    private static void require(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
-        }
-        if (value.strip().length() > maxLength) {
-            throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.domain;
 
+import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.upgradecoordination.platform.domain.RuleViolationException;
@@ -129,14 +130,5 @@ public class SupportReview {
             stripped.add(recommendation.strip());
         }
         return List.copyOf(stripped);
-    }
-
-    private static void require(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
-        }
-        if (value.strip().length() > maxLength) {
-            throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
-        }
     }
 }

@@ -1,5 +1,8 @@
 package com.upgradecoordination.review.domain;
 
+import static com.upgradecoordination.platform.domain.CommandInput.limit;
+import static com.upgradecoordination.platform.domain.CommandInput.optional;
+import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
@@ -765,27 +768,5 @@ public class Ticket {
             limit(details.upgradeTimezone(), "details.upgradeTimezone", MAX_NAME);
             zoneOf(details.upgradeTimezone());
         }
-    }
-
-    private static void limit(String value, String field, int maxLength) {
-        if (value != null && value.strip().length() > maxLength) {
-            throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
-        }
-    }
-
-    private static void require(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
-        }
-        limit(value, field, maxLength);
-    }
-
-    /** The stripped value, or null when absent or blank. */
-    private static String optional(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        limit(value, field, maxLength);
-        return value.strip();
     }
 }
