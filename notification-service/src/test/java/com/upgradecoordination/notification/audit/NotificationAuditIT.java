@@ -57,7 +57,7 @@ class NotificationAuditIT {
     /** A notification sent as the service sends one for an integration event of the case. */
     String send(String caseId) {
         SendNotificationCommand command = SendNotificationCommand.of(caseId, UUID.randomUUID().toString(),
-                "EngagementOpened", "casey.csm", Channel.INBOX, "Engagement opened for Acme Corp");
+                "EngagementOpened", "casey.csm", Channel.INBOX, null, "Engagement opened for Acme Corp");
         AuditMetadata audit = new AuditMetadata(Actor.serviceAccount("notification-service"), "corr-1",
                 "event-1", "kafka upgrade.coordination.events-0@1");
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
