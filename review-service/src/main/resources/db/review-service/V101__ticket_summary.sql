@@ -24,7 +24,8 @@ CREATE TABLE ticket_summary (
     call_link_due_at     TIMESTAMP WITH TIME ZONE,
     call_due_at          TIMESTAMP WITH TIME ZONE,
     on_hold_until        TIMESTAMP WITH TIME ZONE,
-    next_deadline_at     TIMESTAMP WITH TIME ZONE GENERATED ALWAYS AS (LEAST(call_link_due_at, call_due_at, on_hold_until)) STORED,
+    -- the earliest of the three, kept by the projection (the queue's deadline-soon filter)
+    next_deadline_at     TIMESTAMP WITH TIME ZONE,
     outcome              VARCHAR(20),
     postponement_reasons VARCHAR(200),
     migration_problems   INTEGER      NOT NULL,

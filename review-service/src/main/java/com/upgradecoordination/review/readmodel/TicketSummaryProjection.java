@@ -218,7 +218,7 @@ public class TicketSummaryProjection {
                 call_link_due_at = :linkDue,
                 call_state = CASE WHEN :linkAwaited THEN 'REQUESTED'
                                   WHEN call_state = 'MISSED' THEN 'LINK_SENT' ELSE call_state END,
-                call_due_at = CASE WHEN call_state IN ('NONE', 'HELD') THEN NULL ELSE CAST(:upgradeAt AS TIMESTAMPTZ) END,
+                call_due_at = CASE WHEN call_state IN ('NONE', 'HELD') THEN NULL ELSE CAST(:upgradeAt AS TIMESTAMP WITH TIME ZONE) END,
                 call_link_timing = CASE WHEN :timingGiven THEN :timing ELSE call_link_timing END,
                 call_link_warning = CASE WHEN :timingGiven THEN :warning ELSE call_link_warning END""", values);
     }
@@ -336,6 +336,12 @@ public class TicketSummaryProjection {
         String set = (assignments == null ? "" : assignments + ", ") + "version = :version, updated_at = :at";
         jdbc.sql("UPDATE ticket_summary SET " + set + " WHERE ticket_id = :id AND version <= :version")
                 .params(all)
+                .update();
+        // kept by the projection rather than as a generated column: H2 (the local run) has no STORED columns
+        jdbc.sql("""
+                        UPDATE ticket_summary SET next_deadline_at = LEAST(call_link_due_at, call_due_at, on_hold_until)
+                        WHERE ticket_id = :id""")
+                .param("id", event.ticketId())
                 .update();
     }
 
