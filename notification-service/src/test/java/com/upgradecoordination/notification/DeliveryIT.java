@@ -21,6 +21,7 @@ import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
+import com.upgradecoordination.notification.api.WebhookFingerprint;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -121,9 +122,11 @@ class DeliveryIT {
         await().atMost(PATIENCE).until(() -> {
             JsonNode stored = manager.get().uri("/recipients/{recipient}/addresses", recipient).exchange()
                     .returnResult(JsonNode.class).getResponseBody().blockFirst(Duration.ofSeconds(10));
+            String fingerprint = stored == null || stored.get("webhook") == null || stored.get("webhook").isNull()
+                    ? null : stored.get("webhook").get("fingerprint").asString();
             return stored != null && stored.has("recipient")
                     && text(stored, "email").equals(String.valueOf(email))
-                    && text(stored, "webhookUrl").equals(String.valueOf(webhookUrl));
+                    && String.valueOf(fingerprint).equals(String.valueOf(WebhookFingerprint.of(webhookUrl)));
         });
     }
 
@@ -251,6 +254,52 @@ class DeliveryIT {
                     .filter(sent -> sent.get("aggregateId").asString().equals(webhookId))).hasSize(1);
             assertThat(published(notificationTopic, "NotificationFailed")).isEmpty();
         }
+    }
+
+    @Test
+    void aWebhookUrlIsInNoEventNoReadModelAndNoAnswerButDeliveryFindsItAndTheHistoriesShowItsFingerprint()
+            throws Exception {
+        String path = "/hooks/secret/" + caseId;
+        String url = webhooks.url(path);
+        String fingerprint = WebhookFingerprint.of(url);
+        webhooks.script(path, 500);
+        setAddresses(manager, "@senior-reviewers", "reviewers@support.example", url);
+
+        // the answer shows the host and the fingerprint, never the URL
+        String answer = manager.get().uri("/recipients/{recipient}/addresses", "@senior-reviewers").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(answer).doesNotContain(path);
+        JsonNode addresses = json.readTree(answer);
+        assertThat(addresses.get("email").asString()).isEqualTo("reviewers@support.example");
+        assertThat(addresses.get("webhook").get("host").asString()).isEqualTo("127.0.0.1");
+        assertThat(addresses.get("webhook").get("fingerprint").asString()).isEqualTo(fingerprint);
+
+        EventEnvelope requested = events.envelope(caseId, new SupportReviewRequested(caseId, "review-1", 3,
+                "Initech", csm, "3k", GITALY_UNDERSIZED));
+        events.publish(requested);
+        String webhookId = SendNotificationCommand.idFor(requested.eventId(), "@senior-reviewers", Channel.WEBHOOK);
+        await().atMost(PATIENCE).until(() -> historyTypes(webhookId).contains("NotificationSent"));
+        assertThat(webhooks.callsTo(path)).hasSize(2); // the URL was found at delivery time, twice
+
+        // the notification's history names the fingerprint it was queued for, not the URL
+        JsonNode queued = history(webhookId).get(0).get("payload");
+        assertThat(queued.get("webhookFingerprint").asString()).isEqualTo(fingerprint);
+        assertThat(history(webhookId).toString()).doesNotContain(path);
+        // so does the recipient's, which an auditor reads
+        String recipientHistory = TestClients.asAuditor(port).get()
+                .uri("/audit/aggregates/{id}/history", "@senior-reviewers").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(recipientHistory).contains("RecipientWebhookSet", fingerprint).doesNotContain(path);
+
+        // nowhere in the event store, the read models or the published events
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM domainevententry
+                        WHERE convert_from(payload, 'UTF8') LIKE :path OR convert_from(metadata, 'UTF8') LIKE :path""")
+                .param("path", "%" + path + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_status WHERE email LIKE :path OR last_error LIKE :path")
+                .param("path", "%" + path + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT url FROM recipient_webhook WHERE recipient = '@senior-reviewers'")
+                .query(String.class).single()).isEqualTo(url);
     }
 
     @Test

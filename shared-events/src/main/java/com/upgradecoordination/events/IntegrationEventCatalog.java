@@ -29,6 +29,7 @@ import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.events.coordination.TimelineRiskFlagged;
 import com.upgradecoordination.events.notification.NotificationFailed;
 import com.upgradecoordination.events.notification.NotificationSent;
+import com.upgradecoordination.events.notification.ReminderFired;
 import com.upgradecoordination.events.review.CsmAddedAsFollower;
 import com.upgradecoordination.events.review.MigrationProblemNoted;
 import com.upgradecoordination.events.review.MigrationProblemTicketOpened;
@@ -115,7 +116,8 @@ public final class IntegrationEventCatalog {
             MigrationProblemTicketOpened.class,
             MigrationProblemNoted.class,
             NotificationSent.class,
-            NotificationFailed.class);
+            NotificationFailed.class,
+            ReminderFired.class);
 
     private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()
             .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity()));

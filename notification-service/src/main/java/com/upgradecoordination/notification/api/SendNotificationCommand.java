@@ -7,11 +7,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * Tell {@code recipient} on {@code channel} about the integration event {@code sourceEventId}.
  *
- * @param notificationId {@link #idFor(String, String, Channel)} of the source event, recipient and
- *                       channel: one (event, recipient, channel) is one notification (SPEC N4)
- * @param caseId         the case the source event belongs to
- * @param address        where the channel delivers: the email address or the webhook URL; null for the inbox
- * @param message        the rendered text the recipient reads
+ * @param notificationId     {@link #idFor(String, String, Channel)} of the source event, recipient
+ *                           and channel: one (event, recipient, channel) is one notification (SPEC N4)
+ * @param caseId             the case the source event belongs to
+ * @param email              the email address (EMAIL only)
+ * @param webhookFingerprint {@link WebhookFingerprint} of the recipient's webhook URL (WEBHOOK only);
+ *                           the URL itself never travels in a message
+ * @param message            the rendered text the recipient reads
  */
 public record SendNotificationCommand(
         @TargetAggregateIdentifier String notificationId,
@@ -20,14 +22,22 @@ public record SendNotificationCommand(
         String sourceEventType,
         String recipient,
         Channel channel,
-        String address,
+        String email,
+        String webhookFingerprint,
         String message) {
 
     /** The command for this (event, recipient, channel), with its deterministic notification id. */
     public static SendNotificationCommand of(String caseId, String sourceEventId, String sourceEventType,
-                                             String recipient, Channel channel, String address, String message) {
+                                             String recipient, Channel channel, String email,
+                                             String webhookFingerprint, String message) {
         return new SendNotificationCommand(idFor(sourceEventId, recipient, channel), caseId, sourceEventId,
-                sourceEventType, recipient, channel, address, message);
+                sourceEventType, recipient, channel, email, webhookFingerprint, message);
+    }
+
+    /** An inbox notification, which needs no address. */
+    public static SendNotificationCommand toInbox(String caseId, String sourceEventId, String sourceEventType,
+                                                  String recipient, String message) {
+        return of(caseId, sourceEventId, sourceEventType, recipient, Channel.INBOX, null, null, message);
     }
 
     /** A name-based (type 3) UUID of {@code sourceEventId|recipient|channel}: the same inputs always give the same id. */

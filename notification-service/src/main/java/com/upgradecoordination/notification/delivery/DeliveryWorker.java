@@ -4,6 +4,7 @@ import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.RecordDeliveryFailureCommand;
 import com.upgradecoordination.notification.api.RecordNotificationDeliveredCommand;
+import com.upgradecoordination.notification.api.WebhookFingerprint;
 import com.upgradecoordination.notification.readmodel.NotificationStatusProjection;
 import com.upgradecoordination.notification.readmodel.NotificationStatusProjection.DueDelivery;
 import com.upgradecoordination.platform.axon.AuditMetadata;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
  * (exponential backoff) or that it has failed. The schedule therefore lives in the event store and
  * survives restarts.
  *
+ * <p>A webhook's URL is looked up when it is delivered (it is a secret, kept out of events and read
+ * models, see {@link WebhookUrlTable}); an address appears in no log line and no failure reason.
+ *
  * <p>A channel cannot take part in the database transaction, so a crash between a send and its
  * record repeats that one send once the claim expires: at least once towards the channel, and
  * recorded once per notification.
@@ -38,6 +42,7 @@ public class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final NotificationStatusProjection statuses;
+    private final WebhookUrlTable webhookUrls;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final CommandGateway commandGateway;
     private final EventProcessingConfiguration eventProcessing;
@@ -45,10 +50,11 @@ public class DeliveryWorker {
     private final Clock clock;
     private final Actor serviceAccount;
 
-    public DeliveryWorker(NotificationStatusProjection statuses, List<ChannelSender> senders,
+    public DeliveryWorker(NotificationStatusProjection statuses, WebhookUrlTable webhookUrls, List<ChannelSender> senders,
                           CommandGateway commandGateway, EventProcessingConfiguration eventProcessing,
                           DeliverySettings settings, Clock clock, @Value("${spring.application.name}") String serviceName) {
         this.statuses = statuses;
+        this.webhookUrls = webhookUrls;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.commandGateway = commandGateway;
         this.eventProcessing = eventProcessing;
@@ -84,20 +90,26 @@ public class DeliveryWorker {
     private void attempt(DueDelivery due) {
         int attempt = due.failedAttempts() + 1;
         Channel channel = Channel.valueOf(due.channel());
+        // the address is a secret (webhook URL) or personal data (email): never in a log line or a reason
+        String address = channel == Channel.WEBHOOK ? webhookUrls.urlOf(due.recipient()).orElse(null) : due.email();
         Object outcome;
         try {
+            if (address == null) {
+                throw new DeliveryFailure("the recipient has no " + channel + " address any more", true, null);
+            }
             senderFor(channel).send(new OutgoingNotification(due.notificationId(), due.caseId(),
-                    due.sourceEventType(), due.recipient(), channel, due.address(), due.message()));
+                    due.sourceEventType(), due.recipient(), channel, address, due.message()));
             outcome = new RecordNotificationDeliveredCommand(due.notificationId(), attempt);
         } catch (DeliveryFailure failure) {
+            String reason = redacted(failure.getMessage(), channel, address);
             log.info("Attempt {} of {} notification {} failed ({}): {}", attempt, channel, due.notificationId(),
-                    failure.permanent() ? "permanent" : "transient", failure.getMessage());
-            outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, failure.getMessage(),
-                    failure.permanent());
+                    failure.permanent() ? "permanent" : "transient", reason);
+            outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, reason, failure.permanent());
         } catch (RuntimeException unexpected) {
-            log.warn("Attempt {} of {} notification {} failed unexpectedly", attempt, channel, due.notificationId(),
-                    unexpected);
-            outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, unexpected.toString(), false);
+            String reason = redacted(unexpected.toString(), channel, address);
+            log.warn("Attempt {} of {} notification {} failed unexpectedly: {}", attempt, channel,
+                    due.notificationId(), reason);
+            outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, reason, false);
         }
         AuditMetadata audit = new AuditMetadata(serviceAccount,
                 due.correlationId() == null ? due.notificationId() : due.correlationId(),
@@ -108,6 +120,19 @@ public class DeliveryWorker {
             log.warn("The outcome of attempt {} of notification {} was not recorded; it is attempted again when "
                     + "its claim expires", attempt, due.notificationId(), notRecorded);
         }
+    }
+
+    /**
+     * A failure's reason as it may be logged, stored and published: the webhook URL shown masked
+     * (host and fingerprint), the email address not at all.
+     */
+    static String redacted(String reason, Channel channel, String address) {
+        if (reason == null || address == null || address.isEmpty()) {
+            return reason;
+        }
+        String standIn = channel == Channel.WEBHOOK ? "<webhook " + WebhookFingerprint.masked(address) + ">"
+                : "<the recipient's email address>";
+        return reason.replace(address, standIn);
     }
 
     private ChannelSender senderFor(Channel channel) throws DeliveryFailure {

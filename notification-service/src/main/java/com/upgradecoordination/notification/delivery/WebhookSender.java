@@ -38,11 +38,17 @@ public class WebhookSender implements ChannelSender {
     @Override
     public void send(OutgoingNotification notification) throws DeliveryFailure {
         String body = jsonMapper.writeValueAsString(Map.of("text", notification.message()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(notification.address()))
-                .timeout(settings.webhookTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(notification.address()))
+                    .timeout(settings.webhookTimeout())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build();
+        } catch (IllegalArgumentException unusable) {
+            // its message would quote the URL, a secret
+            throw new DeliveryFailure("the webhook URL cannot be called", true, null);
+        }
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

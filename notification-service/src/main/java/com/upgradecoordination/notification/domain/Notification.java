@@ -12,6 +12,7 @@ import com.upgradecoordination.notification.api.NotificationSentEvent;
 import com.upgradecoordination.notification.api.RecordDeliveryFailureCommand;
 import com.upgradecoordination.notification.api.RecordNotificationDeliveredCommand;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
+import com.upgradecoordination.notification.api.WebhookFingerprint;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,13 +87,7 @@ public class Notification {
         if (command.channel() == null) {
             throw new IllegalArgumentException("channel: required");
         }
-        if (command.channel() == Channel.INBOX) {
-            if (command.address() != null) {
-                throw new IllegalArgumentException("address: the inbox has none");
-            }
-        } else {
-            require(command.address(), "address", MAX_ADDRESS_LENGTH);
-        }
+        requireAddressOf(command);
         require(command.message(), "message", MAX_MESSAGE_LENGTH);
         String expectedId = SendNotificationCommand.idFor(command.sourceEventId(), command.recipient(), command.channel());
         if (!expectedId.equals(command.notificationId())) {
@@ -107,8 +102,8 @@ public class Notification {
                     command.sourceEventType(), command.recipient(), command.channel(), command.message()));
         } else {
             apply(new NotificationQueuedEvent(command.notificationId(), command.caseId(), command.sourceEventId(),
-                    command.sourceEventType(), command.recipient(), command.channel(), command.address(),
-                    command.message()));
+                    command.sourceEventType(), command.recipient(), command.channel(), command.email(),
+                    command.webhookFingerprint(), command.message()));
         }
         return command.notificationId();
     }
@@ -196,6 +191,22 @@ public class Notification {
     @EventSourcingHandler
     void on(NotificationReadEvent event) {
         read = true;
+    }
+
+    /** An email notification names its address, a webhook notification its URL's fingerprint, the inbox neither. */
+    private static void requireAddressOf(SendNotificationCommand command) {
+        boolean email = command.channel() == Channel.EMAIL;
+        boolean webhook = command.channel() == Channel.WEBHOOK;
+        if (email) {
+            require(command.email(), "email", MAX_ADDRESS_LENGTH);
+        } else if (command.email() != null) {
+            throw new IllegalArgumentException("email: only an EMAIL notification has one");
+        }
+        if (webhook) {
+            require(command.webhookFingerprint(), "webhookFingerprint", WebhookFingerprint.LENGTH);
+        } else if (command.webhookFingerprint() != null) {
+            throw new IllegalArgumentException("webhookFingerprint: only a WEBHOOK notification has one");
+        }
     }
 
     private static void requireAttempt(int attempt) {

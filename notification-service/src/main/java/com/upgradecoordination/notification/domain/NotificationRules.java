@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 public final class NotificationRules {
 
     /** The names a template can use besides the payload's fields. */
-    public static final Set<String> CASE_FACTS = Set.of("caseId", "customer", "csm");
+    public static final Set<String> CASE_FACTS = Set.of("caseId", "customer", "csm", "assignedEngineer");
 
     static final String UNKNOWN = "unknown";
 
@@ -181,6 +181,9 @@ public final class NotificationRules {
         if (role == RecipientRole.CSM) {
             return firstPresent(facts.csm(), text(payload, "csm"));
         }
+        if (role == RecipientRole.ASSIGNED_ENGINEER) {
+            return facts.assignedEngineer();
+        }
         return text(payload, role.payloadField());
     }
 
@@ -215,10 +218,14 @@ public final class NotificationRules {
             return facts.caseId();
         }
         if (name.equals("customer")) {
-            return firstPresent(facts.customerOrganisation(), text(payload, "customerOrganisation"));
+            return firstPresent(facts.customerOrganisation(),
+                    firstPresent(text(payload, "customerOrganisation"), text(payload, "organisation")));
         }
         if (name.equals("csm")) {
             return recipient(RecipientRole.CSM, payload, facts);
+        }
+        if (name.equals("assignedEngineer")) {
+            return facts.assignedEngineer();
         }
         return text(payload, name);
     }

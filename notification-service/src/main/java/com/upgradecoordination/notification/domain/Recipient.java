@@ -2,8 +2,11 @@ package com.upgradecoordination.notification.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.upgradecoordination.notification.api.RecipientAddressesSetEvent;
+import com.upgradecoordination.notification.api.RecipientEmailChangedEvent;
+import com.upgradecoordination.notification.api.RecipientWebhookRemovedEvent;
+import com.upgradecoordination.notification.api.RecipientWebhookSetEvent;
 import com.upgradecoordination.notification.api.SetRecipientAddressesCommand;
+import com.upgradecoordination.notification.api.WebhookFingerprint;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
@@ -19,6 +22,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Where a recipient is reached besides the inbox (SPEC N2): a person by principal name, or a team
  * ({@code @support-upgrade-queue}, {@code @senior-reviewers}, {@code @proserv}). Addresses are
  * checked when they are set, so a delivery never starts from an address that cannot work.
+ *
+ * <p>A webhook URL is a secret: it goes to {@link WebhookUrls} (a plain table, in this command's
+ * transaction), and the events record only its {@link WebhookFingerprint}, so an auditor sees that
+ * and when it was set, changed or removed, never the URL. The email address is personal data.
  */
 @Aggregate
 public class Recipient {
@@ -33,7 +40,7 @@ public class Recipient {
     @AggregateIdentifier
     private String recipient;
     private String email;
-    private String webhookUrl;
+    private String webhookFingerprint;
 
     protected Recipient() {
         // for Axon, and the instance CREATE_IF_MISSING starts from
@@ -41,25 +48,44 @@ public class Recipient {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SetRecipientAddressesCommand command) {
+    public void handle(SetRecipientAddressesCommand command, WebhookUrls webhookUrls) {
         validRecipient(command.recipient());
         validEmail(command.email());
         validWebhookUrl(command.webhookUrl());
         if (command.email() == null && command.webhookUrl() == null) {
             throw new IllegalArgumentException("email, webhookUrl: give at least one");
         }
-        if (recipient != null && Objects.equals(email, command.email())
-                && Objects.equals(webhookUrl, command.webhookUrl())) {
+        if (!Objects.equals(email, command.email())) {
+            apply(new RecipientEmailChangedEvent(command.recipient(), command.email()));
+        }
+        String fingerprint = WebhookFingerprint.of(command.webhookUrl());
+        if (Objects.equals(webhookFingerprint, fingerprint)) {
             return;
         }
-        apply(new RecipientAddressesSetEvent(command.recipient(), command.email(), command.webhookUrl()));
+        if (fingerprint == null) {
+            webhookUrls.remove(command.recipient());
+            apply(new RecipientWebhookRemovedEvent(command.recipient(), webhookFingerprint));
+        } else {
+            webhookUrls.store(command.recipient(), command.webhookUrl());
+            apply(new RecipientWebhookSetEvent(command.recipient(), fingerprint, webhookFingerprint));
+        }
     }
 
     @EventSourcingHandler
-    void on(RecipientAddressesSetEvent event) {
+    void on(RecipientEmailChangedEvent event) {
         recipient = event.recipient();
         email = event.email();
-        webhookUrl = event.webhookUrl();
+    }
+
+    @EventSourcingHandler
+    void on(RecipientWebhookSetEvent event) {
+        recipient = event.recipient();
+        webhookFingerprint = event.fingerprint();
+    }
+
+    @EventSourcingHandler
+    void on(RecipientWebhookRemovedEvent event) {
+        webhookFingerprint = null;
     }
 
     /** A principal name or a team name ({@code @team}); at most {@link Notification#MAX_RECIPIENT_LENGTH} characters. */

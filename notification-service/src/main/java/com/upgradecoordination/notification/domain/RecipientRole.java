@@ -12,10 +12,16 @@ public enum RecipientRole {
 
     /** The case's Customer Success Manager: the case directory's, else the payload's {@code csm}. */
     CSM(null, null, List.of()),
-    /** The Support engineer working the case: the payload's {@code assignedEngineer} (ticket events). */
-    ASSIGNED_ENGINEER(null, "assignedEngineer", List.of()),
-    /** The customer's contact person: the payload's {@code customerContact} (ticket events). */
-    CUSTOMER_CONTACT(null, "customerContact", List.of()),
+    /**
+     * The Support engineer working the event's ticket: the ticket directory's (from
+     * {@code TicketAssigned} and {@code TicketHandedOff}).
+     */
+    ASSIGNED_ENGINEER(null, null, List.of()),
+    /**
+     * The customer's contact: the payload's {@code contactEmail} (the request). The recipient's name
+     * is that email address, which the EMAIL channel then uses.
+     */
+    CUSTOMER_CONTACT(null, "contactEmail", List.of()),
     SUPPORT_UPGRADE_QUEUE("@support-upgrade-queue", null,
             List.of("SUPPORT_ENGINEER", "SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER")),
     SENIOR_REVIEWERS("@senior-reviewers", null, List.of("SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER")),
@@ -36,7 +42,7 @@ public enum RecipientRole {
         return team;
     }
 
-    /** The payload field naming the person; null for teams and the CSM. */
+    /** The payload field naming the person; null for teams, the CSM and the assigned engineer. */
     String payloadField() {
         return payloadField;
     }

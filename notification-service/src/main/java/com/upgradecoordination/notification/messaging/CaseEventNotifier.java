@@ -3,28 +3,23 @@ package com.upgradecoordination.notification.messaging;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.coordination.EngagementOpened;
-import com.upgradecoordination.notification.api.Channel;
-import com.upgradecoordination.notification.api.SendNotificationCommand;
-import com.upgradecoordination.notification.domain.CaseFacts;
-import com.upgradecoordination.notification.domain.NotificationRules;
+import com.upgradecoordination.events.review.CsmAddedAsFollower;
+import com.upgradecoordination.events.review.TicketAssigned;
+import com.upgradecoordination.events.review.TicketHandedOff;
+import com.upgradecoordination.events.review.UpgradeAssistanceRequested;
 import com.upgradecoordination.notification.readmodel.CaseDirectory;
-import com.upgradecoordination.notification.readmodel.RecipientDirectory;
-import com.upgradecoordination.platform.axon.AuditMetadata;
+import com.upgradecoordination.notification.readmodel.TicketDirectory;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the cases' events into notifications (SPEC N1, N4): each event once per consumer through
- * the inbox, then the rule table decides who is told what, and one {@link SendNotificationCommand}
- * per (recipient, channel) is sent. Email and webhook notifications go only to recipients with
- * that address set; the delivery worker sends them. Records that are no envelopes go to the
+ * Turns the cases' events into notifications and reminders (SPEC N1, N3, N4): each event once per
+ * consumer through the inbox; in that one transaction the case and ticket directories learn who is
+ * involved, reminders are scheduled, moved or cancelled ({@link ReminderTriggers}), and the rule
+ * table's notifications are sent ({@link RuleNotifier}). Records that are no envelopes go to the
  * dead-letter topic ({@link DeadLetterConsumerConfiguration}).
  */
 @Component
@@ -33,23 +28,21 @@ public class CaseEventNotifier {
     static final String COORDINATION_CONSUMER = "coordination-notifications";
     static final String REVIEW_CONSUMER = "review-notifications";
 
-    private static final Logger log = LoggerFactory.getLogger(CaseEventNotifier.class);
-
     private final IntegrationEventInbox inbox;
     private final CaseDirectory caseDirectory;
-    private final CommandGateway commandGateway;
+    private final TicketDirectory ticketDirectory;
     private final JsonMapper jsonMapper;
-    private final NotificationRules rules;
-    private final RecipientDirectory recipients;
+    private final ReminderTriggers reminders;
+    private final RuleNotifier notifier;
 
-    public CaseEventNotifier(IntegrationEventInbox inbox, CaseDirectory caseDirectory, CommandGateway commandGateway,
-                             JsonMapper jsonMapper, NotificationRules rules, RecipientDirectory recipients) {
+    public CaseEventNotifier(IntegrationEventInbox inbox, CaseDirectory caseDirectory, TicketDirectory ticketDirectory,
+                             JsonMapper jsonMapper, ReminderTriggers reminders, RuleNotifier notifier) {
         this.inbox = inbox;
-        this.recipients = recipients;
-        this.rules = rules;
         this.caseDirectory = caseDirectory;
-        this.commandGateway = commandGateway;
+        this.ticketDirectory = ticketDirectory;
         this.jsonMapper = jsonMapper;
+        this.reminders = reminders;
+        this.notifier = notifier;
     }
 
     @KafkaListener(id = "notification-coordination-events", topics = Topics.COORDINATION,
@@ -67,42 +60,33 @@ public class CaseEventNotifier {
     private void handle(String consumer, ConsumerRecord<String, EventEnvelope> record) {
         // Values that can never become a notification are recorded by the inbox as REJECTED, not retried.
         inbox.handleOnce(consumer, record, (envelope, audit) -> {
-            if (envelope.isOfType(EngagementOpened.class)) {
-                EngagementOpened opened = jsonMapper.treeToValue(envelope.payload(), EngagementOpened.class);
-                caseDirectory.remember(envelope.caseId(), opened.csm(), opened.customerOrganisation(),
-                        envelope.eventId());
-            }
-            notify(envelope, audit);
+            rememberWhoIsInvolved(envelope);
+            reminders.react(envelope, audit);
+            notifier.notify(envelope.caseId(), envelope.eventId(), envelope.type(), envelope.payload(), audit);
         });
     }
 
-    /** The recipient's address on the notice's channel; null for the inbox, and when none is set. */
-    private String addressFor(NotificationRules.Notice notice) {
-        if (notice.channel() == Channel.INBOX) {
-            return null;
-        }
-        return recipients.addressesOf(notice.recipient())
-                .map(addresses -> notice.channel() == Channel.EMAIL ? addresses.email() : addresses.webhookUrl())
-                .orElse(null);
-    }
-
-    private void notify(EventEnvelope envelope, AuditMetadata audit) {
-        CaseFacts facts = caseDirectory.find(envelope.caseId()).orElseGet(() -> CaseFacts.unknown(envelope.caseId()));
-        NotificationRules.Decision decision = rules.decide(envelope.type(), envelope.payload(), facts);
-        for (NotificationRules.Rule rule : decision.unresolved()) {
-            log.info("No {} known for case {}: {} {} is not notified to them", rule.to(), envelope.caseId(),
-                    envelope.type(), envelope.eventId());
-        }
-        for (NotificationRules.Notice notice : decision.notices()) {
-            String address = addressFor(notice);
-            if (notice.channel() != Channel.INBOX && address == null) {
-                log.debug("{} has no {} address: {} {} reaches them on their other channels", notice.recipient(),
-                        notice.channel(), envelope.type(), envelope.eventId());
-                continue;
+    /** Before the rules are decided, so an assignment or handoff is told to the engineer it names. */
+    private void rememberWhoIsInvolved(EventEnvelope envelope) {
+        String caseId = envelope.caseId();
+        if (envelope.isOfType(EngagementOpened.class)) {
+            EngagementOpened opened = jsonMapper.treeToValue(envelope.payload(), EngagementOpened.class);
+            caseDirectory.remember(caseId, opened.csm(), opened.customerOrganisation(), envelope.eventId());
+        } else if (envelope.isOfType(UpgradeAssistanceRequested.class)) {
+            UpgradeAssistanceRequested requested = jsonMapper.treeToValue(envelope.payload(),
+                    UpgradeAssistanceRequested.class);
+            if (requested.organisation() != null && !requested.organisation().isBlank()) {
+                ticketDirectory.rememberOrganisation(requested.ticketId(), caseId, requested.organisation());
             }
-            var command = SendNotificationCommand.of(envelope.caseId(), envelope.eventId(), envelope.type(),
-                    notice.recipient(), notice.channel(), address, notice.message());
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
+        } else if (envelope.isOfType(TicketAssigned.class)) {
+            TicketAssigned assigned = jsonMapper.treeToValue(envelope.payload(), TicketAssigned.class);
+            ticketDirectory.rememberAssignedEngineer(assigned.ticketId(), caseId, assigned.assignee());
+        } else if (envelope.isOfType(TicketHandedOff.class)) {
+            TicketHandedOff handedOff = jsonMapper.treeToValue(envelope.payload(), TicketHandedOff.class);
+            ticketDirectory.rememberAssignedEngineer(handedOff.ticketId(), caseId, handedOff.toEngineer());
+        } else if (envelope.isOfType(CsmAddedAsFollower.class)) {
+            CsmAddedAsFollower following = jsonMapper.treeToValue(envelope.payload(), CsmAddedAsFollower.class);
+            ticketDirectory.rememberCsm(following.ticketId(), caseId, following.csm());
         }
     }
 }

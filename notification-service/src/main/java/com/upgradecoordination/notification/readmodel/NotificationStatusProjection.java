@@ -41,17 +41,18 @@ public class NotificationStatusProjection {
             @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
         jdbc.sql("""
                         INSERT INTO notification_status (notification_id, case_id, source_event_id, source_event_type,
-                            recipient, channel, address, message, status, attempts, next_attempt_at, correlation_id,
-                            created_at, updated_at)
-                        VALUES (:id, :caseId, :sourceEventId, :type, :recipient, :channel, :address, :message,
-                            'QUEUED', 0, :at, :correlationId, :at, :at)""")
+                            recipient, channel, email, webhook_fingerprint, message, status, attempts, next_attempt_at,
+                            correlation_id, created_at, updated_at)
+                        VALUES (:id, :caseId, :sourceEventId, :type, :recipient, :channel, :email, :fingerprint,
+                            :message, 'QUEUED', 0, :at, :correlationId, :at, :at)""")
                 .param("id", event.notificationId())
                 .param("caseId", event.caseId())
                 .param("sourceEventId", event.sourceEventId())
                 .param("type", event.sourceEventType())
                 .param("recipient", event.recipient())
                 .param("channel", event.channel().name())
-                .param("address", event.address())
+                .param("email", event.email())
+                .param("fingerprint", event.webhookFingerprint())
                 .param("message", event.message())
                 .param("correlationId", correlationId)
                 .param("at", Timestamp.from(at))
@@ -146,9 +147,13 @@ public class NotificationStatusProjection {
                 .list();
     }
 
-    /** A queued notification whose next delivery attempt is due. */
+    /**
+     * A queued notification whose next delivery attempt is due.
+     *
+     * @param email the address of an EMAIL notification; a WEBHOOK's URL is looked up when it is delivered
+     */
     public record DueDelivery(String notificationId, String caseId, String sourceEventId, String sourceEventType,
-                              String recipient, String channel, String address, String message, int failedAttempts,
+                              String recipient, String channel, String email, String message, int failedAttempts,
                               String correlationId) {
     }
 
@@ -156,7 +161,7 @@ public class NotificationStatusProjection {
     public List<DueDelivery> due(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT notification_id, case_id, source_event_id, source_event_type, recipient, channel,
-                            address, message, attempts, correlation_id
+                            email, message, attempts, correlation_id
                         FROM notification_status
                         WHERE status = 'QUEUED' AND next_attempt_at <= :now
                           AND (claimed_until IS NULL OR claimed_until < :now)
@@ -171,7 +176,7 @@ public class NotificationStatusProjection {
                         rs.getString("source_event_type"),
                         rs.getString("recipient"),
                         rs.getString("channel"),
-                        rs.getString("address"),
+                        rs.getString("email"),
                         rs.getString("message"),
                         rs.getInt("attempts"),
                         rs.getString("correlation_id")))

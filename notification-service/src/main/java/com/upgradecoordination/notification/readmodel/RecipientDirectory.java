@@ -1,6 +1,6 @@
 package com.upgradecoordination.notification.readmodel;
 
-import com.upgradecoordination.notification.api.RecipientAddressesSetEvent;
+import com.upgradecoordination.notification.api.RecipientEmailChangedEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,14 +10,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code recipient_address} in step with the Recipient aggregates; it can be dropped and replayed. */
+/**
+ * Keeps {@code recipient_address} (the recipients' email addresses) in step with the Recipient
+ * aggregates; it can be dropped and replayed. Webhook URLs are not here: they are secrets, kept in
+ * {@code recipient_webhook} only.
+ */
 @Component
 @ProcessingGroup("recipient-addresses")
 public class RecipientDirectory {
-
-    /** Where a recipient is reached besides the inbox; null where nothing is set. */
-    public record Addresses(String recipient, String email, String webhookUrl) {
-    }
 
     private final JdbcClient jdbc;
 
@@ -26,22 +26,16 @@ public class RecipientDirectory {
     }
 
     @EventHandler
-    void on(RecipientAddressesSetEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        int updated = jdbc.sql("""
-                        UPDATE recipient_address SET email = :email, webhook_url = :webhookUrl, updated_at = :at
-                        WHERE recipient = :recipient""")
+    void on(RecipientEmailChangedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        int updated = jdbc.sql("UPDATE recipient_address SET email = :email, updated_at = :at WHERE recipient = :recipient")
                 .param("recipient", event.recipient())
                 .param("email", event.email())
-                .param("webhookUrl", event.webhookUrl())
                 .param("at", Timestamp.from(at))
                 .update();
         if (updated == 0) {
-            jdbc.sql("""
-                            INSERT INTO recipient_address (recipient, email, webhook_url, updated_at)
-                            VALUES (:recipient, :email, :webhookUrl, :at)""")
+            jdbc.sql("INSERT INTO recipient_address (recipient, email, updated_at) VALUES (:recipient, :email, :at)")
                     .param("recipient", event.recipient())
                     .param("email", event.email())
-                    .param("webhookUrl", event.webhookUrl())
                     .param("at", Timestamp.from(at))
                     .update();
         }
@@ -52,11 +46,11 @@ public class RecipientDirectory {
         jdbc.sql("DELETE FROM recipient_address").update();
     }
 
-    public Optional<Addresses> addressesOf(String recipient) {
-        return jdbc.sql("SELECT recipient, email, webhook_url FROM recipient_address WHERE recipient = :recipient")
+    /** The recipient's email address, if one is set. */
+    public Optional<String> emailOf(String recipient) {
+        return jdbc.sql("SELECT email FROM recipient_address WHERE recipient = :recipient AND email IS NOT NULL")
                 .param("recipient", recipient)
-                .query((rs, row) -> new Addresses(rs.getString("recipient"), rs.getString("email"),
-                        rs.getString("webhook_url")))
+                .query(String.class)
                 .optional();
     }
 }

@@ -2,6 +2,7 @@ package com.upgradecoordination.notification.web;
 
 import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.notification.api.SetRecipientAddressesCommand;
+import com.upgradecoordination.notification.delivery.WebhookUrlTable;
 import com.upgradecoordination.notification.domain.Recipient;
 import com.upgradecoordination.notification.readmodel.RecipientDirectory;
 import com.upgradecoordination.platform.security.Roles;
@@ -23,7 +24,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Where recipients are reached by email and webhook. A person sets their own addresses; a Support
- * manager sets anyone's, the teams' included. Addresses are checked when set.
+ * manager sets anyone's, the teams' included. Addresses are checked when set; a webhook URL is
+ * never shown again, only its host and fingerprint.
  */
 @RestController
 @RequestMapping("/recipients")
@@ -38,12 +40,24 @@ public class RecipientController {
     public record Addresses(String email, String webhookUrl) {
     }
 
+    /**
+     * Where a recipient is reached. The webhook URL is a secret and is never answered once set:
+     * only its host and fingerprint.
+     *
+     * @param email   null when none is set
+     * @param webhook null when none is set
+     */
+    public record AddressesView(String recipient, String email, WebhookUrlTable.MaskedWebhook webhook) {
+    }
+
     private final CommandDispatcher commands;
     private final RecipientDirectory directory;
+    private final WebhookUrlTable webhookUrls;
 
-    public RecipientController(CommandDispatcher commands, RecipientDirectory directory) {
+    public RecipientController(CommandDispatcher commands, RecipientDirectory directory, WebhookUrlTable webhookUrls) {
         this.commands = commands;
         this.directory = directory;
+        this.webhookUrls = webhookUrls;
     }
 
     @PutMapping("/{recipient}/addresses")
@@ -58,7 +72,7 @@ public class RecipientController {
     }
 
     @GetMapping("/{recipient}/addresses")
-    public Mono<RecipientDirectory.Addresses> addresses(@PathVariable String recipient, ServerWebExchange exchange) {
+    public Mono<AddressesView> addresses(@PathVariable String recipient, ServerWebExchange exchange) {
         Recipient.validRecipient(recipient);
         return RequestAudit.actorOf(exchange)
                 .doOnNext(caller -> {
@@ -66,9 +80,14 @@ public class RecipientController {
                         requireOwnOrManager(caller, recipient, "read");
                     }
                 })
-                .flatMap(caller -> Mono.fromCallable(() -> directory.addressesOf(recipient)
-                                .orElseThrow(() -> new AggregateNotFoundException(recipient, "no addresses set")))
-                        .subscribeOn(Schedulers.boundedElastic()));
+                .flatMap(caller -> Mono.fromCallable(() -> {
+                    AddressesView view = new AddressesView(recipient, directory.emailOf(recipient).orElse(null),
+                            webhookUrls.maskedOf(recipient).orElse(null));
+                    if (view.email() == null && view.webhook() == null) {
+                        throw new AggregateNotFoundException(recipient, "no addresses set");
+                    }
+                    return view;
+                }).subscribeOn(Schedulers.boundedElastic()));
     }
 
     private static void requireOwnOrManager(Actor caller, String recipient, String action) {

@@ -6,7 +6,6 @@ import com.upgradecoordination.devsupport.EventStoreTampering;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.events.Actor;
-import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
 import com.upgradecoordination.platform.axon.AuditMetadata;
 import java.util.UUID;
@@ -56,8 +55,8 @@ class NotificationAuditIT {
 
     /** A notification sent as the service sends one for an integration event of the case. */
     String send(String caseId) {
-        SendNotificationCommand command = SendNotificationCommand.of(caseId, UUID.randomUUID().toString(),
-                "EngagementOpened", "casey.csm", Channel.INBOX, null, "Engagement opened for Acme Corp");
+        SendNotificationCommand command = SendNotificationCommand.toInbox(caseId, UUID.randomUUID().toString(),
+                "EngagementOpened", "casey.csm", "Engagement opened for Acme Corp");
         AuditMetadata audit = new AuditMetadata(Actor.serviceAccount("notification-service"), "corr-1",
                 "event-1", "kafka upgrade.coordination.events-0@1");
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
@@ -71,7 +70,7 @@ class NotificationAuditIT {
         JsonNode state = get("/audit/aggregates/{id}/state?asOfSequence=0", notificationId);
 
         assertThat(state.get("aggregateType").asString()).isEqualTo("Notification");
-        assertThat(state.get("state").get("sent").asBoolean()).isTrue();
+        assertThat(state.get("state").get("status").asString()).isEqualTo("SENT");
         auditor.get().uri("/audit/aggregates/{id}/state", "no-such-notification").exchange().expectStatus().isNotFound();
     }
 

@@ -20,6 +20,14 @@ import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.domain.NotificationRules.Decision;
 import com.upgradecoordination.notification.domain.NotificationRules.Notice;
 import com.upgradecoordination.notification.domain.NotificationRules.Rule;
+import com.upgradecoordination.events.notification.ReminderFired;
+import com.upgradecoordination.events.review.ReviewCallLinkOverdue;
+import com.upgradecoordination.events.review.TicketHandedOff;
+import com.upgradecoordination.events.review.UpgradeAssistanceRequested;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +40,8 @@ class NotificationRulesTest {
 
     static final JsonMapper json = JsonMapper.builder().build();
     static final CaseFacts ACME = new CaseFacts("case-1", "casey.csm", "Acme Corp");
+    static final CaseFacts TICKET = new CaseFacts("case-1", "casey.csm", "Acme Corp", "sam.engineer");
+    static final Instant UPGRADE_AT = Instant.parse("2030-06-10T08:00:00Z");
     static final List<ArchitectureDeviation> GITALY =
             List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED"));
 
@@ -109,9 +119,11 @@ class NotificationRulesTest {
 
     @Test
     void everyContractAPersonShouldHearAboutHasARule() {
-        // EngagementOpened and RequirementsRecorded are the CSM's own acts; NotificationSent is this service's.
-        Set<String> heardByNobody = Set.of("EngagementOpened", "RequirementsRecorded", "NotificationSent",
-                "NotificationFailed");
+        // The CSM's own acts and records; TicketStatusChanged, whose moves worth telling have events of
+        // their own; this service's records of its notifications.
+        Set<String> heardByNobody = Set.of("EngagementOpened", "RequirementsRecorded", "ReferenceArchitectureReviewed",
+                "RevisionDiscussed", "ExpectationsSet", "FutureAdoptionAdvised", "DocumentationRecorded",
+                "TicketStatusChanged", "NotificationSent", "NotificationFailed");
         Set<String> ruled = RuleTableFile.STANDARD.rules().stream().map(Rule::event).collect(Collectors.toSet());
         for (Class<? extends Record> contract : IntegrationEventCatalog.CONTRACTS) {
             String type = IntegrationEventCatalog.contractOf(contract).type();
@@ -209,15 +221,68 @@ class NotificationRulesTest {
     }
 
     @Test
-    void personRolesComeFromThePayloadOfTheEvent() {
-        JsonNode ticket = json.createObjectNode().put("assignedEngineer", "sam.engineer")
-                .put("customerContact", "pat@acme.example");
-        assertThat(NotificationRules.recipient(RecipientRole.ASSIGNED_ENGINEER, ticket, ACME)).isEqualTo("sam.engineer");
-        assertThat(NotificationRules.recipient(RecipientRole.CUSTOMER_CONTACT, ticket, ACME))
+    void theAssignedEngineerComesFromTheTicketAndTheCustomerContactFromThePayload() {
+        JsonNode request = json.createObjectNode().put("contactEmail", "pat@acme.example");
+        assertThat(NotificationRules.recipient(RecipientRole.ASSIGNED_ENGINEER, request, TICKET)).isEqualTo("sam.engineer");
+        assertThat(NotificationRules.recipient(RecipientRole.ASSIGNED_ENGINEER, request, ACME)).isNull();
+        assertThat(NotificationRules.recipient(RecipientRole.CUSTOMER_CONTACT, request, ACME))
                 .isEqualTo("pat@acme.example");
-        assertThat(NotificationRules.recipient(RecipientRole.ASSIGNED_ENGINEER, json.createObjectNode(), ACME))
-                .isNull();
-        assertThat(NotificationRules.recipient(RecipientRole.PROSERV, ticket, ACME)).isEqualTo("@proserv");
+        assertThat(NotificationRules.recipient(RecipientRole.CUSTOMER_CONTACT, json.createObjectNode(), ACME)).isNull();
+        assertThat(NotificationRules.recipient(RecipientRole.PROSERV, request, ACME)).isEqualTo("@proserv");
+    }
+
+    @Test
+    void aNewRequestReachesTheSupportQueueAndItsContactByEmail() {
+        Decision decision = decide("UpgradeAssistanceRequested", new UpgradeAssistanceRequested("ticket-1", null,
+                "STANDARD", "HIGH", "Acme Corp", "16.7.10", "16.11.10", LocalDate.of(2030, 6, 10), LocalTime.of(10, 0),
+                "Europe/Berlin", UPGRADE_AT, "pat@acme.example"), CaseFacts.unknown("ticket-1"));
+        assertThat(to(RecipientRole.SUPPORT_UPGRADE_QUEUE, decision)).extracting(Notice::channel)
+                .containsExactly(Channel.INBOX, Channel.EMAIL, Channel.WEBHOOK);
+        assertThat(to(RecipientRole.SUPPORT_UPGRADE_QUEUE, decision).get(0).message()).isEqualTo(
+                "New Upgrade Assistance request ticket-1 from Acme Corp: 16.7.10 to 16.11.10, upgrade at "
+                        + "2030-06-10T08:00:00Z");
+        assertThat(to(RecipientRole.CUSTOMER_CONTACT, decision)).extracting(Notice::recipient, Notice::channel)
+                .containsExactly(tuple("pat@acme.example", Channel.EMAIL));
+        // no CSM known yet for a ticket without engagement
+        assertThat(decision.unresolved()).extracting(Rule::to).containsExactly(RecipientRole.CSM);
+    }
+
+    @Test
+    void anOverdueBookingLinkRemindsTheAssignedEngineerAndTheSupportQueue() {
+        Decision decision = decide("ReviewCallLinkOverdue", new ReviewCallLinkOverdue("ticket-1", "case-1",
+                UPGRADE_AT, UPGRADE_AT.minus(Duration.ofDays(2))), TICKET);
+        assertThat(to(RecipientRole.ASSIGNED_ENGINEER, decision)).extracting(Notice::recipient, Notice::channel)
+                .containsExactly(tuple("sam.engineer", Channel.INBOX), tuple("sam.engineer", Channel.EMAIL),
+                        tuple("sam.engineer", Channel.WEBHOOK));
+        assertThat(to(RecipientRole.SUPPORT_UPGRADE_QUEUE, decision).get(0).message()).isEqualTo(
+                "Reminder: the review-call booking link of ticket ticket-1 (Acme Corp, assigned to sam.engineer) was "
+                        + "due by 2030-06-08T08:00:00Z; the upgrade is at 2030-06-10T08:00:00Z");
+    }
+
+    @Test
+    void aHandoffTellsTheEngineerWhoTookItOver() {
+        CaseFacts afterHandoff = new CaseFacts("case-1", "casey.csm", "Acme Corp", "robin.engineer");
+        Decision decision = decide("TicketHandedOff", new TicketHandedOff("ticket-1", "case-1", "sam.engineer",
+                "robin.engineer"), afterHandoff);
+        assertThat(to(RecipientRole.ASSIGNED_ENGINEER, decision)).extracting(Notice::recipient, Notice::message)
+                .contains(tuple("robin.engineer",
+                        "sam.engineer handed the Upgrade Assistance ticket ticket-1 of Acme Corp to you"));
+    }
+
+    @Test
+    void firedRemindersReachTheAssignedEngineerOrTheSeniorReviewers() {
+        Decision outcome = decide("ReminderFired", new ReminderFired("reminder:UPGRADE_OUTCOME_OVERDUE:ticket-1",
+                "UPGRADE_OUTCOME_OVERDUE", "ticket-1", null, null, UPGRADE_AT, UPGRADE_AT.plus(Duration.ofDays(1))),
+                TICKET);
+        assertThat(outcome.notices()).extracting(Notice::recipient).containsOnly("sam.engineer");
+        assertThat(outcome.notices().get(0).message()).isEqualTo("Reminder: no outcome has been reported for the "
+                + "upgrade of Acme Corp at 2030-06-10T08:00:00Z (ticket ticket-1)");
+
+        Decision review = decide("ReminderFired", new ReminderFired("reminder:SUPPORT_REVIEW_OVERDUE:review-1",
+                "SUPPORT_REVIEW_OVERDUE", null, "review-1", 2, UPGRADE_AT, UPGRADE_AT.plus(Duration.ofDays(2))), ACME);
+        assertThat(review.notices()).extracting(Notice::recipient).containsOnly("@senior-reviewers");
+        assertThat(review.notices().get(0).message()).isEqualTo("Reminder: the support review of plan v2 of Acme "
+                + "Corp has waited since 2030-06-10T08:00:00Z, longer than its SLA (due 2030-06-12T08:00:00Z)");
     }
 
     @Test

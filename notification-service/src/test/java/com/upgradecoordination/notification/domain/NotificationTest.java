@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import com.upgradecoordination.notification.api.NotificationSentEvent;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
+import com.upgradecoordination.notification.api.WebhookFingerprint;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -32,7 +33,7 @@ class NotificationTest {
     static final String SOURCE_EVENT = "event-7";
     static final String MESSAGE = "Support's verdict on plan v1: SUPPORTABLE";
     static final SendNotificationCommand SEND = SendNotificationCommand.of(CASE, SOURCE_EVENT,
-            "SupportReviewCompleted", "casey.csm", Channel.INBOX, null, MESSAGE);
+            "SupportReviewCompleted", "casey.csm", Channel.INBOX, null, null, MESSAGE);
     static final String ID = SEND.notificationId();
     static final NotificationSentEvent SENT = new NotificationSentEvent(ID, CASE, SOURCE_EVENT,
             "SupportReviewCompleted", "casey.csm", Channel.INBOX, MESSAGE);
@@ -40,12 +41,12 @@ class NotificationTest {
     static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     static final DeliveryRetryPolicy RETRIES = new DeliveryRetryPolicy(4, Duration.ofSeconds(5), 2.0,
             Duration.ofSeconds(15));
-    static final String WEBHOOK = "https://hooks.example/services/T1/B2/x";
+    static final String WEBHOOK_FINGERPRINT = WebhookFingerprint.of("https://hooks.example/services/T1/B2/x");
     static final SendNotificationCommand SEND_WEBHOOK = SendNotificationCommand.of(CASE, SOURCE_EVENT,
-            "SupportReviewCompleted", "@senior-reviewers", Channel.WEBHOOK, WEBHOOK, MESSAGE);
+            "SupportReviewCompleted", "@senior-reviewers", Channel.WEBHOOK, null, WEBHOOK_FINGERPRINT, MESSAGE);
     static final String WEBHOOK_ID = SEND_WEBHOOK.notificationId();
     static final NotificationQueuedEvent QUEUED = new NotificationQueuedEvent(WEBHOOK_ID, CASE, SOURCE_EVENT,
-            "SupportReviewCompleted", "@senior-reviewers", Channel.WEBHOOK, WEBHOOK, MESSAGE);
+            "SupportReviewCompleted", "@senior-reviewers", Channel.WEBHOOK, null, WEBHOOK_FINGERPRINT, MESSAGE);
 
     FixtureConfiguration<Notification> fixture;
 
@@ -163,15 +164,35 @@ class NotificationTest {
         void anEmailOrWebhookNeedsAnAddressAndTheInboxHasNone() {
             fixture.givenNoPriorActivity()
                     .when(SendNotificationCommand.of(CASE, SOURCE_EVENT, "SupportReviewCompleted", "casey.csm",
-                            Channel.EMAIL, null, MESSAGE))
+                            Channel.EMAIL, null, null, MESSAGE))
                     .expectException(IllegalArgumentException.class)
-                    .expectExceptionMessage("address: required");
+                    .expectExceptionMessage("email: required");
             setUp();
             fixture.givenNoPriorActivity()
                     .when(SendNotificationCommand.of(CASE, SOURCE_EVENT, "SupportReviewCompleted", "casey.csm",
-                            Channel.INBOX, "casey@acme.example", MESSAGE))
+                            Channel.INBOX, "casey@acme.example", null, MESSAGE))
                     .expectException(IllegalArgumentException.class)
-                    .expectExceptionMessage("address: the inbox has none");
+                    .expectExceptionMessage("email: only an EMAIL notification has one");
+            setUp();
+            fixture.givenNoPriorActivity()
+                    .when(SendNotificationCommand.of(CASE, SOURCE_EVENT, "SupportReviewCompleted", "@proserv",
+                            Channel.WEBHOOK, null, null, MESSAGE))
+                    .expectException(IllegalArgumentException.class)
+                    .expectExceptionMessage("webhookFingerprint: required");
+            setUp();
+            // a URL where its fingerprint belongs is refused: the secret must not reach the event store
+            fixture.givenNoPriorActivity()
+                    .when(SendNotificationCommand.of(CASE, SOURCE_EVENT, "SupportReviewCompleted", "@proserv",
+                            Channel.WEBHOOK, null, "https://hooks.example/services/T1/B2/x", MESSAGE))
+                    .expectException(IllegalArgumentException.class)
+                    .expectExceptionMessage("webhookFingerprint: at most 12 characters")
+                    .expectNoEvents();
+            setUp();
+            fixture.givenNoPriorActivity()
+                    .when(SendNotificationCommand.of(CASE, SOURCE_EVENT, "SupportReviewCompleted", "casey.csm",
+                            Channel.EMAIL, "casey@acme.example", WEBHOOK_FINGERPRINT, MESSAGE))
+                    .expectException(IllegalArgumentException.class)
+                    .expectExceptionMessage("webhookFingerprint: only a WEBHOOK notification has one");
         }
 
         @Test
@@ -249,7 +270,7 @@ class NotificationTest {
     @Test
     void theSameEventToAnotherRecipientIsAnotherNotification() {
         SendNotificationCommand other = SendNotificationCommand.of(CASE, SOURCE_EVENT, "SupportReviewCompleted",
-                "robin.csm", Channel.INBOX, null, MESSAGE);
+                "robin.csm", Channel.INBOX, null, null, MESSAGE);
         fixture.givenNoPriorActivity()
                 .when(other)
                 .expectEvents(new NotificationSentEvent(other.notificationId(), CASE, SOURCE_EVENT,
@@ -283,7 +304,7 @@ class NotificationTest {
         void refusesAMissingChannel() {
             fixture.givenNoPriorActivity()
                     .when(new SendNotificationCommand(ID, CASE, SOURCE_EVENT, "SupportReviewCompleted", "casey.csm",
-                            null, null, MESSAGE))
+                            null, null, null, MESSAGE))
                     .expectException(IllegalArgumentException.class)
                     .expectExceptionMessage("channel: required")
                     .expectNoEvents();
@@ -293,7 +314,7 @@ class NotificationTest {
         void refusesAnIdNotDerivedFromEventRecipientAndChannel() {
             fixture.givenNoPriorActivity()
                     .when(new SendNotificationCommand(UUID.randomUUID().toString(), CASE, SOURCE_EVENT,
-                            "SupportReviewCompleted", "casey.csm", Channel.INBOX, null, MESSAGE))
+                            "SupportReviewCompleted", "casey.csm", Channel.INBOX, null, null, MESSAGE))
                     .expectException(IllegalArgumentException.class)
                     .expectExceptionMessage("notificationId: must be " + ID
                             + ", the id of (sourceEventId, recipient, channel)")
@@ -326,6 +347,7 @@ class NotificationTest {
                     field.equals("sourceEventType") ? value : "SupportReviewCompleted",
                     field.equals("recipient") ? value : "casey.csm",
                     Channel.INBOX,
+                    null,
                     null,
                     field.equals("message") ? value : MESSAGE);
         }

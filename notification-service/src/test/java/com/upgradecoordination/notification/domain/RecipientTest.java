@@ -1,10 +1,16 @@
 package com.upgradecoordination.notification.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.upgradecoordination.notification.api.RecipientAddressesSetEvent;
+import com.upgradecoordination.notification.api.RecipientEmailChangedEvent;
+import com.upgradecoordination.notification.api.RecipientWebhookRemovedEvent;
+import com.upgradecoordination.notification.api.RecipientWebhookSetEvent;
 import com.upgradecoordination.notification.api.SetRecipientAddressesCommand;
+import com.upgradecoordination.notification.api.WebhookFingerprint;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,32 +21,77 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RecipientTest {
 
     static final String HOOK = "https://hooks.slack.example/services/T0/B0/secret";
+    static final String OTHER_HOOK = "http://chat.internal/hooks/proserv";
+
+    /** The webhook table as the aggregate leaves it. */
+    static final class WebhookTable implements WebhookUrls {
+
+        final Map<String, String> urls = new HashMap<>();
+
+        @Override
+        public void store(String recipient, String url) {
+            urls.put(recipient, url);
+        }
+
+        @Override
+        public void remove(String recipient) {
+            urls.remove(recipient);
+        }
+    }
 
     FixtureConfiguration<Recipient> fixture;
+    WebhookTable webhooks;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Recipient.class);
+        webhooks = new WebhookTable();
+        fixture.registerInjectableResource(webhooks);
     }
 
     @Test
-    void setsAPersonsAddresses() {
+    void setsAPersonsAddressesKeepingTheWebhookUrlOutOfTheEvents() {
         fixture.givenNoPriorActivity()
                 .when(new SetRecipientAddressesCommand("casey.csm", "casey@acme.example", HOOK))
-                .expectEvents(new RecipientAddressesSetEvent("casey.csm", "casey@acme.example", HOOK));
+                .expectEvents(new RecipientEmailChangedEvent("casey.csm", "casey@acme.example"),
+                        new RecipientWebhookSetEvent("casey.csm", WebhookFingerprint.of(HOOK), null));
+        assertThat(webhooks.urls).containsExactly(Map.entry("casey.csm", HOOK));
     }
 
     @Test
-    void replacesThemAndLeavesOutWhatIsNotGiven() {
-        fixture.given(new RecipientAddressesSetEvent("@proserv", "proserv@example.com", HOOK))
-                .when(new SetRecipientAddressesCommand("@proserv", null, "http://chat.internal/hooks/proserv"))
-                .expectEvents(new RecipientAddressesSetEvent("@proserv", null, "http://chat.internal/hooks/proserv"));
+    void aFingerprintIsTwelveHexDigitsOfTheUrlsSha256() {
+        assertThat(WebhookFingerprint.of(HOOK)).hasSize(12).matches("[0-9a-f]{12}")
+                .isNotEqualTo(WebhookFingerprint.of(OTHER_HOOK));
+        assertThat(WebhookFingerprint.masked(HOOK)).isEqualTo("hooks.slack.example…" + WebhookFingerprint.of(HOOK));
+        assertThat(WebhookFingerprint.of(null)).isNull();
+    }
+
+    @Test
+    void replacesThemAndRemovesWhatIsNotGiven() {
+        fixture.given(new RecipientEmailChangedEvent("@proserv", "proserv@example.com"),
+                        new RecipientWebhookSetEvent("@proserv", WebhookFingerprint.of(HOOK), null))
+                .when(new SetRecipientAddressesCommand("@proserv", null, OTHER_HOOK))
+                .expectEvents(new RecipientEmailChangedEvent("@proserv", null),
+                        new RecipientWebhookSetEvent("@proserv", WebhookFingerprint.of(OTHER_HOOK),
+                                WebhookFingerprint.of(HOOK)));
+        assertThat(webhooks.urls).containsExactly(Map.entry("@proserv", OTHER_HOOK));
+    }
+
+    @Test
+    void aWebhookLeftOutIsRemovedFromItsTableAndRecordedAsRemoved() {
+        webhooks.store("@proserv", HOOK);
+        fixture.given(new RecipientWebhookSetEvent("@proserv", WebhookFingerprint.of(HOOK), null))
+                .when(new SetRecipientAddressesCommand("@proserv", "proserv@example.com", null))
+                .expectEvents(new RecipientEmailChangedEvent("@proserv", "proserv@example.com"),
+                        new RecipientWebhookRemovedEvent("@proserv", WebhookFingerprint.of(HOOK)));
+        assertThat(webhooks.urls).isEmpty();
     }
 
     @Test
     void settingTheSameAddressesAgainChangesNothing() {
-        fixture.given(new RecipientAddressesSetEvent("casey.csm", "casey@acme.example", null))
-                .when(new SetRecipientAddressesCommand("casey.csm", "casey@acme.example", null))
+        fixture.given(new RecipientEmailChangedEvent("casey.csm", "casey@acme.example"),
+                        new RecipientWebhookSetEvent("casey.csm", WebhookFingerprint.of(HOOK), null))
+                .when(new SetRecipientAddressesCommand("casey.csm", "casey@acme.example", HOOK))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -66,6 +117,7 @@ class RecipientTest {
                 .expectExceptionMessage("webhookUrl: must be an absolute http or https URL with a host, at most 2000 "
                         + "characters")
                 .expectNoEvents();
+        assertThat(webhooks.urls).isEmpty();
     }
 
     @Test

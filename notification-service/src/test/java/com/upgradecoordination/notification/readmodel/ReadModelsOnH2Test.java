@@ -10,7 +10,9 @@ import com.upgradecoordination.notification.api.NotificationFailedEvent;
 import com.upgradecoordination.notification.api.NotificationQueuedEvent;
 import com.upgradecoordination.notification.api.NotificationReadEvent;
 import com.upgradecoordination.notification.api.NotificationSentEvent;
-import com.upgradecoordination.notification.api.RecipientAddressesSetEvent;
+import com.upgradecoordination.notification.api.RecipientEmailChangedEvent;
+import com.upgradecoordination.notification.api.WebhookFingerprint;
+import com.upgradecoordination.notification.delivery.WebhookUrlTable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -147,17 +149,47 @@ class ReadModelsOnH2Test {
     }
 
     @Test
-    void recipientAddressesAreReplacedWhenSetAgain() {
-        recipients.on(new RecipientAddressesSetEvent("casey.csm", "casey@acme.example", null), NOW);
-        recipients.on(new RecipientAddressesSetEvent("casey.csm", null, "https://hooks.example/casey"), NOW);
-        assertThat(recipients.addressesOf("casey.csm")).contains(
-                new RecipientDirectory.Addresses("casey.csm", null, "https://hooks.example/casey"));
-        assertThat(recipients.addressesOf("robin.csm")).isEmpty();
+    void anEmailAddressIsReplacedAndRemoved() {
+        recipients.on(new RecipientEmailChangedEvent("casey.csm", "casey@acme.example"), NOW);
+        assertThat(recipients.emailOf("casey.csm")).contains("casey@acme.example");
+        recipients.on(new RecipientEmailChangedEvent("casey.csm", "casey@globex.example"), NOW);
+        assertThat(recipients.emailOf("casey.csm")).contains("casey@globex.example");
+        recipients.on(new RecipientEmailChangedEvent("casey.csm", null), NOW);
+        assertThat(recipients.emailOf("casey.csm")).isEmpty();
+        assertThat(recipients.emailOf("robin.csm")).isEmpty();
+    }
+
+    @Test
+    void aWebhookUrlIsKeptInItsTableAndShownOnlyMasked() {
+        WebhookUrlTable webhooks = new WebhookUrlTable(jdbc, Clock.fixed(NOW, ZoneOffset.UTC));
+        String url = "https://hooks.slack.example/services/T0/B0/secret";
+        webhooks.store("casey.csm", url);
+        assertThat(webhooks.urlOf("casey.csm")).contains(url);
+        assertThat(webhooks.maskedOf("casey.csm")).contains(new WebhookUrlTable.MaskedWebhook("hooks.slack.example",
+                WebhookFingerprint.of(url), NOW));
+        webhooks.store("casey.csm", "https://hooks.slack.example/services/T0/B0/other");
+        assertThat(webhooks.fingerprintOf("casey.csm"))
+                .contains(WebhookFingerprint.of("https://hooks.slack.example/services/T0/B0/other"));
+        webhooks.remove("casey.csm");
+        assertThat(webhooks.urlOf("casey.csm")).isEmpty();
+        assertThat(webhooks.maskedOf("casey.csm")).isEmpty();
+    }
+
+    @Test
+    void aQueuedWebhookNotificationHoldsItsFingerprintAndAnEmailOneItsAddress() {
+        statuses.on(queued("n-1"), NOW, "corr-1");
+        statuses.on(new NotificationQueuedEvent("n-2", "case-1", "event-n-2", "SupportReviewCompleted", "casey.csm",
+                Channel.EMAIL, "casey@acme.example", null, "hello"), NOW, "corr-2");
+        assertThat(statuses.due(NOW, 10)).extracting(NotificationStatusProjection.DueDelivery::notificationId,
+                        NotificationStatusProjection.DueDelivery::email)
+                .containsExactly(tuple("n-1", null), tuple("n-2", "casey@acme.example"));
+        assertThat(jdbc.sql("SELECT webhook_fingerprint FROM notification_status WHERE notification_id = 'n-1'")
+                .query(String.class).single()).isEqualTo("0123456789ab");
     }
 
     static NotificationQueuedEvent queued(String id) {
         return new NotificationQueuedEvent(id, "case-1", "event-" + id, "SupportReviewCompleted", "casey.csm",
-                Channel.WEBHOOK, "https://hooks.example/casey", "hello");
+                Channel.WEBHOOK, null, "0123456789ab", "hello");
     }
 
     static NotificationSentEvent sent(String id, String recipient, String message) {

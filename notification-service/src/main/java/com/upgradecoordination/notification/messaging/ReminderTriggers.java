@@ -1,0 +1,94 @@
+package com.upgradecoordination.notification.messaging;
+
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewOpened;
+import com.upgradecoordination.events.review.TicketStatusChanged;
+import com.upgradecoordination.events.review.UpgradeOutcomeReported;
+import com.upgradecoordination.events.review.UpgradeRescheduled;
+import com.upgradecoordination.events.review.UpgradeScheduled;
+import com.upgradecoordination.notification.api.CancelReminderCommand;
+import com.upgradecoordination.notification.api.ReminderKind;
+import com.upgradecoordination.notification.api.RescheduleReminderCommand;
+import com.upgradecoordination.notification.api.ScheduleReminderCommand;
+import com.upgradecoordination.platform.axon.AuditMetadata;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Which events arm, move and settle this service's reminders (SPEC N3):
+ *
+ * <ul>
+ *   <li>{@code UpgradeScheduled} arms UPGRADE_OUTCOME_OVERDUE for the ticket (its upgrade time plus
+ *       a grace period); {@code UpgradeRescheduled} moves a pending one to the new time;
+ *       {@code UpgradeOutcomeReported} and the ticket's {@code TicketStatusChanged} to CLOSED cancel it.</li>
+ *   <li>{@code SupportReviewOpened} arms SUPPORT_REVIEW_OVERDUE (the SLA from when it opened, the
+ *       envelope's {@code occurredAt}); {@code SupportReviewCompleted} cancels it.</li>
+ * </ul>
+ * The commands run in the Kafka inbox's transaction, so a reminder's deadline is stored exactly when
+ * the event is recorded as handled.
+ */
+@Component
+public class ReminderTriggers {
+
+    private final CommandGateway commandGateway;
+    private final JsonMapper jsonMapper;
+
+    public ReminderTriggers(CommandGateway commandGateway, JsonMapper jsonMapper) {
+        this.commandGateway = commandGateway;
+        this.jsonMapper = jsonMapper;
+    }
+
+    void react(EventEnvelope envelope, AuditMetadata audit) {
+        Object command = commandFor(envelope);
+        if (command != null) {
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
+        }
+    }
+
+    private Object commandFor(EventEnvelope envelope) {
+        String caseId = envelope.caseId();
+        if (envelope.isOfType(UpgradeScheduled.class)) {
+            UpgradeScheduled scheduled = read(envelope, UpgradeScheduled.class);
+            return ScheduleReminderCommand.of(ReminderKind.UPGRADE_OUTCOME_OVERDUE, caseId, scheduled.ticketId(), null,
+                    scheduled.upgradeAt());
+        }
+        if (envelope.isOfType(UpgradeRescheduled.class)) {
+            UpgradeRescheduled rescheduled = read(envelope, UpgradeRescheduled.class);
+            return new RescheduleReminderCommand(upgradeOutcomeOf(rescheduled.ticketId()), rescheduled.upgradeAt());
+        }
+        if (envelope.isOfType(UpgradeOutcomeReported.class)) {
+            return new CancelReminderCommand(upgradeOutcomeOf(read(envelope, UpgradeOutcomeReported.class).ticketId()),
+                    envelope.type());
+        }
+        if (envelope.isOfType(TicketStatusChanged.class)) {
+            TicketStatusChanged changed = read(envelope, TicketStatusChanged.class);
+            return "CLOSED".equals(changed.to())
+                    ? new CancelReminderCommand(upgradeOutcomeOf(changed.ticketId()), "TicketStatusChanged to CLOSED")
+                    : null;
+        }
+        if (envelope.isOfType(SupportReviewOpened.class)) {
+            SupportReviewOpened opened = read(envelope, SupportReviewOpened.class);
+            return ScheduleReminderCommand.of(ReminderKind.SUPPORT_REVIEW_OVERDUE, caseId, opened.reviewId(),
+                    opened.planVersion(), envelope.occurredAt());
+        }
+        if (envelope.isOfType(SupportReviewCompleted.class)) {
+            return new CancelReminderCommand(ScheduleReminderCommand.idFor(ReminderKind.SUPPORT_REVIEW_OVERDUE,
+                    read(envelope, SupportReviewCompleted.class).reviewId()), envelope.type());
+        }
+        return null;
+    }
+
+    private static String upgradeOutcomeOf(String ticketId) {
+        if (ticketId == null || ticketId.isBlank()) {
+            throw new IllegalArgumentException("ticketId: required");
+        }
+        return ScheduleReminderCommand.idFor(ReminderKind.UPGRADE_OUTCOME_OVERDUE, ticketId);
+    }
+
+    private <T> T read(EventEnvelope envelope, Class<T> contract) {
+        return jsonMapper.treeToValue(envelope.payload(), contract);
+    }
+}
