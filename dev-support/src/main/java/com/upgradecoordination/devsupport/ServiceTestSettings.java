@@ -25,6 +25,11 @@ public final class ServiceTestSettings {
         settings.put("spring.datasource.url", database.url());
         settings.put("spring.datasource.username", database.username());
         settings.put("spring.datasource.password", database.password());
+        // A test JVM keeps every Spring context it started (the context cache), each with its own
+        // pool: keep idle connections few and short-lived so a module's contexts stay well inside
+        // PostgreSQL's connection limit.
+        settings.put("spring.datasource.hikari.minimum-idle", "1");
+        settings.put("spring.datasource.hikari.idle-timeout", "10000");
         settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
         settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 TestTokens.issuer().publicKeyLocation());
