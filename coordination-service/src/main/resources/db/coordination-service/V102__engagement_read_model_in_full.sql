@@ -7,7 +7,8 @@ ALTER TABLE engagement_summary ADD COLUMN professional_services_strength VARCHAR
 ALTER TABLE engagement_summary ADD COLUMN professional_services_decision VARCHAR(20);
 ALTER TABLE engagement_summary ADD COLUMN professional_services_decline_reason VARCHAR(4000);
 ALTER TABLE engagement_summary ADD COLUMN timeline_risk BOOLEAN NOT NULL DEFAULT FALSE;
-ALTER TABLE engagement_summary ADD COLUMN latest_plan JSONB;
+-- the latest plan as JSON text, composed by the projection (PostgreSQL and H2 alike, D7)
+ALTER TABLE engagement_summary ADD COLUMN latest_plan TEXT;
 ALTER TABLE engagement_summary ADD COLUMN revision_outcome VARCHAR(40);
 ALTER TABLE engagement_summary ADD COLUMN returned_to_planning BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE engagement_summary ADD COLUMN migration_started BOOLEAN NOT NULL DEFAULT FALSE;

@@ -2,6 +2,7 @@ package com.upgradecoordination.coordination.readmodel;
 
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
 import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEvent;
+import com.upgradecoordination.coordination.api.Deviation;
 import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
 import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
@@ -135,24 +136,24 @@ public class EngagementSummaryProjection {
                 event.plannedWindowEnd(), event.planDocumentUrl(), null, List.of());
         update(event, sequence, at,
                 "status = 'PLAN_SUBMITTED', latest_plan_version = :planVersion, latest_plan_conforms = NULL, "
-                        + "deviation_count = 0, performance_verdict = NULL, latest_plan = CAST(:plan AS jsonb), "
+                        + "deviation_count = 0, performance_verdict = NULL, latest_plan = :plan, "
                         + "revision_outcome = NULL, returned_to_planning = FALSE",
                 Map.of("planVersion", event.planVersion(), "plan", json.writeValueAsString(plan)));
     }
 
     @EventHandler
     void on(ArchitectureConformsEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "status = 'PLAN_CONFORMS', latest_plan_conforms = TRUE, "
-                + "latest_plan = latest_plan || '{\"conforms\": true}'::jsonb", Map.of());
+        update(event, sequence, at, "status = 'PLAN_CONFORMS', latest_plan_conforms = TRUE, latest_plan = :plan",
+                nullable("plan", latestPlanCompared(event.engagementId(), true, null)));
     }
 
     @EventHandler
     void on(ArchitectureDeviationDetectedEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        Map<String, Object> values = nullable("plan", latestPlanCompared(event.engagementId(), false, event.deviations()));
+        values.put("count", event.deviations().size());
         update(event, sequence, at,
-                "status = 'PLAN_DEVIATES', latest_plan_conforms = FALSE, deviation_count = :count, "
-                        + "latest_plan = latest_plan || CAST(:comparison AS jsonb)",
-                Map.of("count", event.deviations().size(), "comparison",
-                        json.writeValueAsString(Map.of("conforms", false, "deviations", event.deviations()))));
+                "status = 'PLAN_DEVIATES', latest_plan_conforms = FALSE, deviation_count = :count, latest_plan = :plan",
+                values);
     }
 
     @EventHandler
@@ -494,13 +495,45 @@ public class EngagementSummaryProjection {
     }
 
     private void stepDone(String engagementId, int planVersion, Step step, Instant at, String actor) {
+        // a step done again replaces the earlier record; delete and insert (in the event's transaction)
+        // where PostgreSQL alone would take ON CONFLICT DO UPDATE (D7: the local run is on H2)
+        jdbc.sql("""
+                        DELETE FROM engagement_deviation_step
+                        WHERE engagement_id = :id AND plan_version = :planVersion AND step = :step""")
+                .param("id", engagementId).param("planVersion", planVersion).param("step", step.name())
+                .update();
         jdbc.sql("""
                         INSERT INTO engagement_deviation_step (engagement_id, plan_version, step, done_at, done_by)
-                        VALUES (:id, :planVersion, :step, :at, :actor)
-                        ON CONFLICT (engagement_id, plan_version, step) DO UPDATE SET done_at = :at, done_by = :actor""")
+                        VALUES (:id, :planVersion, :step, :at, :actor)""")
                 .param("id", engagementId).param("planVersion", planVersion).param("step", step.name())
                 .param("at", Timestamp.from(at)).param("actor", actor)
                 .update();
+    }
+
+    /**
+     * The stored latest plan (JSON text, composed here rather than with jsonb operators so that the
+     * local run's H2 takes it too, D7) with the comparison's result; {@code deviations} null keeps
+     * the stored ones. Null while no plan is stored.
+     */
+    private String latestPlanCompared(String engagementId, boolean conforms, List<Deviation> deviations) {
+        return jdbc.sql("SELECT latest_plan FROM engagement_summary WHERE engagement_id = :id")
+                .param("id", engagementId)
+                .query(String.class)
+                .list().stream().filter(java.util.Objects::nonNull).findFirst()
+                .map(stored -> json.readValue(stored, EngagementDetails.Plan.class))
+                .map(plan -> new EngagementDetails.Plan(plan.planVersion(), plan.author(), plan.components(),
+                        plan.migrationApproach(), plan.rollbackApproach(), plan.plannedWindowStart(),
+                        plan.plannedWindowEnd(), plan.planDocumentUrl(), conforms,
+                        deviations == null ? plan.deviations() : deviations))
+                .map(json::writeValueAsString)
+                .orElse(null);
+    }
+
+    /** A parameter map that, unlike {@code Map.of}, takes a null value and more entries. */
+    private static Map<String, Object> nullable(String name, Object value) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(name, value);
+        return values;
     }
 
     /** Assigns {@code assignments}, moves the version, and asks the domain where the engagement now stands. */

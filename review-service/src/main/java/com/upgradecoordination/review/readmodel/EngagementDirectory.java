@@ -25,16 +25,27 @@ public class EngagementDirectory {
 
     /** Records (or corrects) an engagement; a redelivered event changes nothing. */
     public void record(Entry entry, Instant openedAt) {
-        jdbc.sql("""
-                        INSERT INTO engagement_directory (engagement_id, customer_organisation, csm, opened_at)
-                        VALUES (:id, :organisation, :csm, :openedAt)
-                        ON CONFLICT (engagement_id) DO UPDATE
-                        SET customer_organisation = EXCLUDED.customer_organisation, csm = EXCLUDED.csm""")
+        // insert, else correct: H2 in PostgreSQL mode (the local run, D7) has no ON CONFLICT DO UPDATE
+        int inserted = jdbc.sql("""
+                        INSERT INTO engagement_directory (engagement_id, customer_organisation, organisation_key, csm,
+                            opened_at)
+                        VALUES (:id, :organisation, LOWER(:organisation), :csm, :openedAt)
+                        ON CONFLICT DO NOTHING""")
                 .param("id", entry.engagementId())
                 .param("organisation", entry.customerOrganisation())
                 .param("csm", entry.csm())
                 .param("openedAt", Timestamp.from(openedAt))
                 .update();
+        if (inserted == 0) {
+            jdbc.sql("""
+                            UPDATE engagement_directory
+                            SET customer_organisation = :organisation, organisation_key = LOWER(:organisation), csm = :csm
+                            WHERE engagement_id = :id""")
+                    .param("id", entry.engagementId())
+                    .param("organisation", entry.customerOrganisation())
+                    .param("csm", entry.csm())
+                    .update();
+        }
     }
 
     public Optional<Entry> engagement(String engagementId) {
@@ -48,7 +59,7 @@ public class EngagementDirectory {
     /** The CSM of the organisation's latest engagement; organisation names compare ignoring case. */
     public Optional<String> csmOfOrganisation(String organisation) {
         return jdbc.sql("""
-                        SELECT csm FROM engagement_directory WHERE LOWER(customer_organisation) = LOWER(:organisation)
+                        SELECT csm FROM engagement_directory WHERE organisation_key = LOWER(:organisation)
                         ORDER BY opened_at DESC, engagement_id LIMIT 1""")
                 .param("organisation", organisation.strip())
                 .query(String.class)

@@ -312,7 +312,7 @@ public class TicketSummaryProjection {
                             version, updated_at)
                         VALUES (:id, :caseId, :engagementId, :organisation, :form, :priority, 'NEW', FALSE, '[]',
                             'NONE', :problems, :at, :version, :at)
-                        ON CONFLICT (ticket_id) DO NOTHING""")
+                        ON CONFLICT DO NOTHING""")
                 .params(values)
                 .update();
     }

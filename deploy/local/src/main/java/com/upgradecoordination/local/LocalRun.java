@@ -1,0 +1,111 @@
+package com.upgradecoordination.local;
+
+import com.upgradecoordination.devsupport.DevTokenIssuer;
+import com.upgradecoordination.devsupport.KraftBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The local run as {@link LocalStackMain} starts it: a Kafka broker and the three services on H2
+ * files in PostgreSQL mode (D7), all under one data folder, trusting the folder's dev token
+ * issuer. {@code LocalRunIT} starts it the same way on a temporary folder and free ports.
+ */
+public final class LocalRun implements AutoCloseable {
+
+    /**
+     * @param kafka           the broker's port
+     * @param kafkaController the broker's controller port
+     * @param firstService    coordination-service's port, the next two for review and notification;
+     *                        0 puts every service on a free port
+     */
+    public record Ports(int kafka, int kafkaController, int firstService) {
+
+        /** What the README documents: {@code LOCAL_KAFKA_PORT}, {@code LOCAL_KAFKA_CONTROLLER_PORT}, {@code LOCAL_FIRST_PORT}. */
+        public static Ports fromEnvironment() {
+            return new Ports(intSetting("LOCAL_KAFKA_PORT", 9092), intSetting("LOCAL_KAFKA_CONTROLLER_PORT", 9093),
+                    intSetting("LOCAL_FIRST_PORT", 8081));
+        }
+
+        public static Ports free() {
+            return new Ports(KraftBroker.freePort(), KraftBroker.freePort(), 0);
+        }
+
+        private static int intSetting(String name, int defaultValue) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.strip());
+        }
+    }
+
+    private final Path data;
+    private final KraftBroker broker;
+    private final LocalStack stack;
+
+    private LocalRun(Path data, KraftBroker broker, LocalStack stack) {
+        this.data = data;
+        this.broker = broker;
+        this.stack = stack;
+    }
+
+    /** The local run's token issuer; its keys stay under the data folder so tokens outlive restarts. */
+    public static DevTokenIssuer issuer(Path data) {
+        return DevTokenIssuer.inDirectory(data.resolve("dev-issuer"));
+    }
+
+    /** Starts the broker, then the services; stops the broker again if a service fails to start. */
+    public static LocalRun start(Path data, Ports ports) {
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DevTokenIssuer issuer = issuer(data);
+        KraftBroker broker = new KraftBroker(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        broker.start();
+        Map<LocalStack.Service, Map<String, String>> settings = new EnumMap<>(LocalStack.Service.class);
+        int port = ports.firstService();
+        for (LocalStack.Service service : LocalStack.Service.values()) {
+            settings.put(service, Map.of(
+                    "server.port", Integer.toString(port),
+                    "spring.datasource.url", "jdbc:h2:file:" + data.resolve(service.serviceName()).resolve("db")
+                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "spring.datasource.username", "sa",
+                    "spring.datasource.password", "",
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location", issuer.publicKeyLocation()));
+            port = port == 0 ? 0 : port + 1;
+        }
+        try {
+            return new LocalRun(data, broker, LocalStack.start(broker, settings));
+        } catch (RuntimeException failure) {
+            // the broker's threads would keep the JVM alive with nothing to serve
+            broker.stop();
+            throw failure;
+        }
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public KraftBroker broker() {
+        return broker;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    public int port(LocalStack.Service service) {
+        return stack.port(service);
+    }
+
+    /** Stops the services, then the broker. */
+    @Override
+    public void close() {
+        stack.close();
+        broker.stop();
+    }
+}
