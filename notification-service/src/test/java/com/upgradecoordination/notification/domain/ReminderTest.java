@@ -10,10 +10,9 @@ import com.upgradecoordination.notification.api.ReminderRescheduledEvent;
 import com.upgradecoordination.notification.api.ReminderScheduledEvent;
 import com.upgradecoordination.notification.api.RescheduleReminderCommand;
 import com.upgradecoordination.notification.api.ScheduleReminderCommand;
-import java.time.Clock;
+import com.upgradecoordination.devsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -39,34 +38,10 @@ class ReminderTest {
     FixtureConfiguration<Reminder> fixture;
     MovableClock clock;
 
-    /** The aggregate reads "now" through the injected clock; the fixture's deadlines follow its own time. */
-    static final class MovableClock extends Clock {
-        private Instant now = NOW;
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Reminder.class);
-        clock = new MovableClock();
+        clock = new MovableClock(NOW);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(POLICY);
     }

@@ -58,13 +58,11 @@ import com.upgradecoordination.review.api.UpgradeRequestDetails;
 import com.upgradecoordination.review.api.UpgradeRescheduledEvent;
 import com.upgradecoordination.review.api.UpgradeScheduledEvent;
 import com.upgradecoordination.review.domain.upgrade.RequiredInformationCheck;
-import java.time.Clock;
+import com.upgradecoordination.devsupport.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -170,36 +168,12 @@ class TicketTest {
         };
     }
 
-    /** A clock the test moves; the aggregate reads it through the injected {@link Clock}. */
-    static final class MovableClock extends Clock {
-        private Instant now = NOW;
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     FixtureConfiguration<Ticket> fixture;
     MovableClock clock;
 
     @BeforeEach
     void setUp() {
-        clock = new MovableClock();
+        clock = new MovableClock(NOW);
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new RequiredInformationCheck(UpgradeStopCatalogLoader.bundled()));
