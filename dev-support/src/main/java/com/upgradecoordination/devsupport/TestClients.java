@@ -6,7 +6,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** HTTP clients for a service a test started on {@code port}, without a token or as someone. */
 public final class TestClients {
 
-    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(20);
+    /**
+     * Generous on purpose: under heavy load (several builds on two cores) a fresh context's first
+     * command was seen to take about 20 s; a test waits for the answer rather than failing on it.
+     */
+    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(45);
 
     private TestClients() {
     }
