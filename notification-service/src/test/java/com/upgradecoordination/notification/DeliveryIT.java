@@ -248,8 +248,9 @@ class DeliveryIT {
             assertThat(firstFailure.get("reason").asString()).isEqualTo("webhook answered 503");
             assertThat(firstFailure.get("permanent").asBoolean()).isFalse();
 
-            Thread.sleep(1000); // time for a wrong second send to show
-            assertThat(webhooks.callsTo(path)).hasSize(4);
+            // a wrong second send would show within a second
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .untilAsserted(() -> assertThat(webhooks.callsTo(path)).hasSize(4));
             assertThat(published(notificationTopic, "NotificationSent").stream()
                     .filter(sent -> sent.get("aggregateId").asString().equals(webhookId))).hasSize(1);
             assertThat(published(notificationTopic, "NotificationFailed")).isEmpty();

@@ -85,8 +85,8 @@ class ReminderFlowIT {
                 "ReminderRescheduledEvent", "ReminderCancelledEvent")));
         // a closed ticket, later, finds nothing pending to cancel
         events.publish(events.envelope(ticketId, new TicketStatusChanged(ticketId, null, "SOLVED", "CLOSED")));
-        Thread.sleep(1000);
-        assertThat(eventTypes(reminderId)).hasSize(3);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .untilAsserted(() -> assertThat(eventTypes(reminderId)).hasSize(3));
     }
 
     @Test
