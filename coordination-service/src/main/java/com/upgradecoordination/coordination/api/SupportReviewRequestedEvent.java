@@ -3,7 +3,11 @@ package com.upgradecoordination.coordination.api;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** Carries what Support needs to review, as it stood when the review was requested. */
+/**
+ * Carries what Support needs to review, as it stood when the review was requested.
+ *
+ * @param performance the plan version's performance comparison; null in requests stored before it was carried
+ */
 @Revision("1")
 public record SupportReviewRequestedEvent(
         String engagementId,
@@ -12,5 +16,6 @@ public record SupportReviewRequestedEvent(
         String customerOrganisation,
         String csm,
         String referenceSize,
-        List<Deviation> deviations) implements EngagementEvent {
+        List<Deviation> deviations,
+        PerformanceOutcome performance) implements EngagementEvent {
 }

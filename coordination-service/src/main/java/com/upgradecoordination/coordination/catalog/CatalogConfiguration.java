@@ -3,10 +3,13 @@ package com.upgradecoordination.coordination.catalog;
 import com.upgradecoordination.coordination.domain.ComponentSpec;
 import com.upgradecoordination.coordination.domain.ReferenceArchitecture;
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
-import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
+import com.upgradecoordination.coordination.domain.performance.GptBenchmarkLibrary;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -52,35 +55,58 @@ public class CatalogConfiguration {
     }
 
     @Bean
-    public GptBenchmarks gptBenchmarks(
-            @Value("${coordination.catalog.gpt-benchmarks:classpath:catalog/gpt-benchmarks.v1.json}") Resource file,
+    public InitialGptBenchmarks initialGptBenchmarks(
+            @Value("${coordination.catalog.gpt-benchmarks:classpath:catalog/gpt-benchmarks.v2.json}") Resource file,
             ReferenceArchitectureCatalog architectures) {
-        return loadBenchmarks(file, architectures);
+        return loadInitialBenchmarks(file, architectures);
     }
 
-    /** GitLab's benchmark runs, each in GPT's own results format, checked against the sizes' API RPS. */
-    public static GptBenchmarks loadBenchmarks(Resource file, ReferenceArchitectureCatalog architectures) {
+    @Bean
+    public GptBenchmarkLibrary gptBenchmarkLibrary(EventStore eventStore) {
+        return new EventStoreGptBenchmarkLibrary(eventStore);
+    }
+
+    @Bean
+    public InitialGptBenchmarkSeeder initialGptBenchmarkSeeder(InitialGptBenchmarks initial, CommandGateway commands) {
+        return new InitialGptBenchmarkSeeder(initial, commands);
+    }
+
+    /**
+     * The shipped benchmark runs (the register's initial data), each in GPT's own results format,
+     * checked against its size's load profile so a broken file stops start-up with the reason.
+     */
+    public static InitialGptBenchmarks loadInitialBenchmarks(Resource file, ReferenceArchitectureCatalog architectures) {
         try (InputStream in = file.getInputStream()) {
-            JsonNode root = JsonMapper.builder().build().readTree(in);
-            if (!"gpt-benchmarks".equals(root.path("catalog").asString()) || !root.path("benchmarks").isObject()
+            JsonMapper mapper = JsonMapper.builder().build();
+            JsonNode root = mapper.readTree(in);
+            if (!"gpt-benchmarks".equals(root.path("catalog").asString()) || !root.path("benchmarks").isArray()
                     || root.path("source").asString().isBlank() || root.path("retrieved").asString().isBlank()) {
                 throw new IllegalStateException("not a gpt-benchmarks catalog with source, retrieved and benchmarks");
             }
             Map<String, Integer> apiRps = architectures.sizes().stream()
                     .collect(Collectors.toMap(ReferenceArchitecture::size, ReferenceArchitecture::apiRps));
-            Map<String, GptRun> runs = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> entry : root.path("benchmarks").properties()) {
-                GptRun run = GptResultsReader.read(entry.getValue());
-                Integer expected = apiRps.get(entry.getKey());
+            List<InitialGptBenchmarks.Entry> entries = new ArrayList<>();
+            for (JsonNode benchmark : root.path("benchmarks")) {
+                String size = benchmark.path("size").asString();
+                GptRun run = GptResultsReader.read(benchmark.path("results"));
+                Integer expected = apiRps.get(size);
                 if (expected == null || run.optionRps() != expected) {
-                    throw new IllegalStateException("benchmark " + entry.getKey() + " is not a reference size or its "
+                    throw new IllegalStateException("benchmark " + size + " is not a reference size or its "
                             + "load profile " + run.option() + " does not match the size's " + expected + " API RPS");
                 }
-                runs.put(entry.getKey(), run);
+                String sourceUrl = benchmark.path("sourceUrl").asString();
+                String publishedOn = benchmark.path("publishedOn").asString();
+                if (sourceUrl.isBlank() || publishedOn.isBlank()) {
+                    throw new IllegalStateException("benchmark " + size + " needs sourceUrl and publishedOn");
+                }
+                entries.add(new InitialGptBenchmarks.Entry(size, mapper.writeValueAsString(benchmark.path("results")),
+                        sourceUrl, LocalDate.parse(publishedOn)));
             }
-            GptBenchmarks benchmarks = new GptBenchmarks(root.path("version").asInt(), runs, apiRps);
-            log.info("Loaded GPT benchmark catalog v{} (sizes {})", benchmarks.version(), runs.keySet());
-            return benchmarks;
+            InitialGptBenchmarks initial = new InitialGptBenchmarks(root.path("version").asInt(),
+                    file.getDescription(), entries);
+            log.info("Loaded GPT benchmark catalog v{} (initial data for sizes {})", initial.version(),
+                    entries.stream().map(InitialGptBenchmarks.Entry::size).toList());
+            return initial;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("GPT benchmark catalog " + file.getDescription() + " is invalid: "
                     + e.getMessage(), e);

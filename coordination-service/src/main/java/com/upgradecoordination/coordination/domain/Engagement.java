@@ -32,7 +32,6 @@ import com.upgradecoordination.coordination.api.MigrationStartedEvent;
 import com.upgradecoordination.coordination.api.OpenEngagementCommand;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
 import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
-import com.upgradecoordination.coordination.api.PerformanceTestDelta;
 import com.upgradecoordination.coordination.api.PlanAuthor;
 import com.upgradecoordination.coordination.api.PlanReviewCompletedEvent;
 import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
@@ -68,7 +67,10 @@ import com.upgradecoordination.coordination.api.SupportReviewRequestedEvent;
 import com.upgradecoordination.coordination.api.SupportVerdict;
 import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
 import com.upgradecoordination.coordination.domain.DeviationProcess.Step;
-import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
+import com.upgradecoordination.coordination.domain.performance.GptBenchmarkLibrary;
+import com.upgradecoordination.coordination.domain.performance.PerformanceJudge;
+import com.upgradecoordination.coordination.api.PerformanceOutcome;
+import com.upgradecoordination.coordination.api.PerformanceComparisonResult;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
 import com.upgradecoordination.coordination.domain.performance.PerformanceComparison;
@@ -115,6 +117,8 @@ public class Engagement {
     private boolean latestPlanDeviates;
     // The deviation process (SPEC C6) of the latest plan version; a new version starts it afresh.
     private DeviationProcess deviationProcess = DeviationProcess.startingOn(0);
+    // e: the latest plan version's performance comparison, with the basis it rests on
+    private PerformanceOutcome latestPerformance;
     private SupportVerdict supportVerdict;
     private int deviationAcceptedFor;
     private boolean migrationStarted;
@@ -402,9 +406,13 @@ public class Engagement {
         apply(new ExpectationsSetEvent(engagementId, latestPlanVersion));
     }
 
-    /** e. The customer's GPT results, compared test by test with the benchmark of the same size. */
+    /**
+     * e. The customer's GPT results, judged for the reference size: against GitLab's latest registered
+     * benchmark of that size, or, where none is registered, against GPT's own pass criteria.
+     */
     @CommandHandler
-    public String handle(SubmitPerformanceResultsCommand command, GptResultsFormat gptResults, GptBenchmarks benchmarks) {
+    public PerformanceComparisonResult handle(SubmitPerformanceResultsCommand command, GptResultsFormat gptResults,
+                                        GptBenchmarkLibrary benchmarks, ReferenceArchitectureCatalog catalog) {
         require(command.resultsJson(), "resultsJson");
         requireDeviatingPlan("submit performance results");
         if (!deviationProcess.missingBefore(Step.PERFORMANCE_COMPARED).isEmpty()) {
@@ -413,15 +421,15 @@ public class Engagement {
                             + "their performance results");
         }
         GptRun run = gptResults.read(command.resultsJson());
-        PerformanceComparison comparison = benchmarks.compare(referenceSize, run);
+        PerformanceComparison comparison = PerformanceJudge.judge(catalog.size(referenceSize),
+                benchmarks.latestFor(referenceSize), run);
         apply(new PerformanceResultsSubmittedEvent(engagementId, latestPlanVersion, run.gptVersion(), run.option(),
                 run.date(), command.resultsJson()));
-        apply(new PerformanceComparedEvent(engagementId, latestPlanVersion, referenceSize, comparison.verdict(),
-                comparison.customerScore(), comparison.benchmarkScore(), comparison.tests().stream()
-                        .map(t -> new PerformanceTestDelta(t.test(), t.customerPassed(), t.scoreDelta(), t.rpsDelta(),
-                                t.ttfbP90DeltaMs(), t.belowBenchmark()))
-                        .toList()));
-        return comparison.verdict();
+        PerformanceComparedEvent compared = new PerformanceComparedEvent(engagementId, latestPlanVersion, referenceSize,
+                comparison.verdict(), comparison.customerScore(), comparison.benchmarkScore(), comparison.tests(),
+                comparison.basis());
+        apply(compared);
+        return PerformanceComparisonResult.of(compared);
     }
 
     /** g. The customer may later be asked to adopt a reference architecture. */
@@ -474,7 +482,7 @@ public class Engagement {
                             + " is still pending");
         }
         apply(new SupportReviewRequestedEvent(engagementId, command.reviewId(), latestPlanVersion,
-                customerOrganisation, csm, referenceSize, latestDeviations));
+                customerOrganisation, csm, referenceSize, latestDeviations, latestPerformance));
     }
 
     @CommandHandler
@@ -583,6 +591,7 @@ public class Engagement {
         latestPlanVersion = event.planVersion();
         deviationProcess = DeviationProcess.startingOn(event.planVersion());
         latestPlanDocumentUrl = event.planDocumentUrl();
+        latestPerformance = null;
     }
 
     @EventSourcingHandler
@@ -657,6 +666,7 @@ public class Engagement {
     @EventSourcingHandler
     void on(PerformanceComparedEvent event) {
         deviationProcess = deviationProcess.with(Step.PERFORMANCE_COMPARED, event.planVersion());
+        latestPerformance = PerformanceOutcome.of(event);
     }
 
     @EventSourcingHandler

@@ -4,7 +4,9 @@ import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureReviewedEvent;
 import com.upgradecoordination.coordination.api.RevisionDiscussedEvent;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
+import com.upgradecoordination.coordination.api.PerformanceBasis;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
+import com.upgradecoordination.coordination.api.PerformanceFigures;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
 import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
 import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
@@ -44,6 +46,7 @@ import com.upgradecoordination.events.coordination.InternalAssistanceRequested;
 import com.upgradecoordination.events.coordination.InternalAssistanceAnswered;
 import com.upgradecoordination.events.coordination.MigrationStarted;
 import com.upgradecoordination.events.coordination.MigrationCompleted;
+import com.upgradecoordination.events.coordination.PerformanceSummary;
 import com.upgradecoordination.events.coordination.PerformanceTestComparison;
 import com.upgradecoordination.events.coordination.ArchitectureDeviation;
 import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
@@ -131,7 +134,10 @@ public class CoordinationIntegrationEvents implements IntegrationEventTranslator
         }
         if (domainEvent instanceof SupportReviewRequestedEvent e) {
             return new SupportReviewRequested(e.engagementId(), e.reviewId(),
-                    e.planVersion(), e.customerOrganisation(), e.csm(), e.referenceSize(), contract(e.deviations()));
+                    e.planVersion(), e.customerOrganisation(), e.csm(), e.referenceSize(), contract(e.deviations()),
+                    e.performance() == null ? null : new PerformanceSummary(e.performance().verdict(),
+                            contract(e.performance().basis()), e.performance().customerScore(),
+                            e.performance().benchmarkScore(), e.performance().testsFellShort()));
         }
         if (domainEvent instanceof PlanSharedWithSupportEvent e) {
             return new PlanSharedWithSupport(e.engagementId(), e.planReviewId(), e.planVersion(),
@@ -156,8 +162,10 @@ public class CoordinationIntegrationEvents implements IntegrationEventTranslator
             return new PerformanceCompared(e.engagementId(), e.planVersion(), e.referenceSize(), e.verdict(),
                     e.customerScore(), e.benchmarkScore(), e.tests().stream()
                             .map(t -> new PerformanceTestComparison(t.test(), t.customerPassed(), t.scoreDelta(),
-                                    t.rpsDelta(), t.ttfbP90DeltaMs(), t.belowBenchmark()))
-                            .toList());
+                                    t.rpsDelta(), t.ttfbP90DeltaMs(), t.belowBenchmark(), contract(t.customer()),
+                                    contract(t.reference()), t.shortOn()))
+                            .toList(),
+                    contract(e.basisOrInferred()));
         }
         if (domainEvent instanceof FutureAdoptionAdvisedEvent e) {
             return new FutureAdoptionAdvised(e.engagementId(), e.planVersion());
@@ -193,5 +201,16 @@ public class CoordinationIntegrationEvents implements IntegrationEventTranslator
         return deviations.stream()
                 .map(d -> new ArchitectureDeviation(d.component(), d.expected(), d.proposed(), d.kind().name()))
                 .toList();
+    }
+
+    private static com.upgradecoordination.events.coordination.PerformanceBasis contract(PerformanceBasis basis) {
+        return new com.upgradecoordination.events.coordination.PerformanceBasis(basis.kind(), basis.size(),
+                basis.benchmarkVersion(), basis.gitlabVersion(), basis.runDate(), basis.sourceUrl(),
+                basis.loadProfile(), basis.description());
+    }
+
+    private static PerformanceTestComparison.TestFigures contract(PerformanceFigures figures) {
+        return figures == null ? null
+                : new PerformanceTestComparison.TestFigures(figures.rps(), figures.ttfbP90Ms(), figures.successRate());
     }
 }

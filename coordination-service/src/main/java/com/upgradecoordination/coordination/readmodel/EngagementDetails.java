@@ -2,6 +2,7 @@ package com.upgradecoordination.coordination.readmodel;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.upgradecoordination.coordination.api.Deviation;
+import com.upgradecoordination.coordination.api.PerformanceComparisonResult;
 import com.upgradecoordination.coordination.api.PlanAuthor;
 import com.upgradecoordination.coordination.api.ProposedComponent;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.List;
  * @param requiredNext     what must happen before the engagement moves on: an action such as SUBMIT_PLAN or
  *                         START_MIGRATION, or the open deviation steps by name
  * @param deviationProcess the latest plan's deviation process; null unless the latest plan deviates
+ * @param performanceComparison the latest plan's GPT results as judged (C6e): verdict, basis, both
+ *                         overall scores and every test that fell short; null until compared
  */
 public record EngagementDetails(
         @JsonUnwrapped EngagementSummary summary,
@@ -24,6 +27,7 @@ public record EngagementDetails(
         boolean timelineRisk,
         Plan latestPlan,
         DeviationProcessState deviationProcess,
+        PerformanceComparisonResult performanceComparison,
         List<AssistanceRequest> openAssistanceRequests,
         List<PlanReview> pendingPlanReviews,
         String closingOutcome) {

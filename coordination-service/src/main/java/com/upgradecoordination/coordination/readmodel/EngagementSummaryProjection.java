@@ -17,6 +17,7 @@ import com.upgradecoordination.coordination.api.InternalAssistanceRequestedEvent
 import com.upgradecoordination.coordination.api.MigrationCompletedEvent;
 import com.upgradecoordination.coordination.api.MigrationStartedEvent;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
+import com.upgradecoordination.coordination.api.PerformanceComparisonResult;
 import com.upgradecoordination.coordination.api.PlanReviewCompletedEvent;
 import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
@@ -136,7 +137,7 @@ public class EngagementSummaryProjection {
                 event.plannedWindowEnd(), event.planDocumentUrl(), null, List.of());
         update(event, sequence, at,
                 "status = 'PLAN_SUBMITTED', latest_plan_version = :planVersion, latest_plan_conforms = NULL, "
-                        + "deviation_count = 0, performance_verdict = NULL, latest_plan = :plan, "
+                        + "deviation_count = 0, performance_verdict = NULL, performance_comparison = NULL, latest_plan = :plan, "
                         + "revision_outcome = NULL, returned_to_planning = FALSE",
                 Map.of("planVersion", event.planVersion(), "plan", json.writeValueAsString(plan)));
     }
@@ -189,7 +190,9 @@ public class EngagementSummaryProjection {
     void on(PerformanceComparedEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue(AuditMetadata.ACTOR) String actor) {
         stepDone(event.engagementId(), event.planVersion(), Step.PERFORMANCE_COMPARED, at, actor);
-        update(event, sequence, at, "performance_verdict = :verdict", Map.of("verdict", event.verdict()));
+        update(event, sequence, at, "performance_verdict = :verdict, performance_comparison = :comparison",
+                Map.of("verdict", event.verdict(),
+                        "comparison", json.writeValueAsString(PerformanceComparisonResult.of(event))));
     }
 
     @EventHandler
@@ -335,7 +338,8 @@ public class EngagementSummaryProjection {
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
                         , deployment_type, professional_services_strength, professional_services_decision,
                           professional_services_decline_reason, timeline_risk, latest_plan, revision_outcome,
-                          returned_to_planning, migration_started, migration_completed, closing_outcome
+                          returned_to_planning, migration_started, migration_completed, closing_outcome,
+                          performance_comparison
                         FROM engagement_summary WHERE engagement_id = :id""")
                 .param("id", engagementId)
                 .query((rs, row) -> details(rs))
@@ -417,6 +421,7 @@ public class EngagementSummaryProjection {
         String engagementId = summary.engagementId();
         EngagementProgress progress = progress(rs);
         String plan = rs.getString("latest_plan");
+        String performance = rs.getString("performance_comparison");
         EngagementDetails.DeviationProcessState process = Boolean.FALSE.equals(summary.latestPlanConforms())
                 ? processState(engagementId, progress.deviationProcess()) : null;
         List<EngagementDetails.AssistanceRequest> questions = jdbc.sql("""
@@ -440,7 +445,8 @@ public class EngagementSummaryProjection {
                         rs.getString("professional_services_decline_reason")),
                 rs.getBoolean("timeline_risk"),
                 plan == null ? null : json.readValue(plan, EngagementDetails.Plan.class),
-                process, questions, planReviews, rs.getString("closing_outcome"));
+                process, performance == null ? null : json.readValue(performance, PerformanceComparisonResult.class),
+                questions, planReviews, rs.getString("closing_outcome"));
     }
 
     /** The facts of the row (and its deviation steps) that the domain decides the current step from. */

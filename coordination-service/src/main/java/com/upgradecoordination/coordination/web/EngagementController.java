@@ -26,6 +26,7 @@ import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.domain.ReferenceArchitecture;
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
 import com.upgradecoordination.coordination.readmodel.EngagementDetails;
+import com.upgradecoordination.coordination.api.PerformanceComparisonResult;
 import com.upgradecoordination.coordination.readmodel.EngagementFilter;
 import com.upgradecoordination.coordination.readmodel.EngagementPage;
 import com.upgradecoordination.coordination.readmodel.EngagementSummaryProjection;
@@ -283,14 +284,18 @@ public class EngagementController {
         return step(new SetExpectationsCommand(engagementId, IfMatch.parse(ifMatch)), exchange);
     }
 
-    /** C6e: the GitLab Performance Tool's own results file, compared with the benchmark of the same size. */
+    /**
+     * C6e: the GitLab Performance Tool's own results file, judged for the engagement's size: against
+     * GitLab's latest registered benchmark of that size, or against GPT's own thresholds where none is.
+     */
     @PostMapping("/{engagementId}/performance-results")
-    public Mono<Map<String, String>> submitPerformanceResults(
+    public Mono<Map<String, Object>> submitPerformanceResults(
             @PathVariable String engagementId, @RequestBody String gptResultsJson,
             @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
         var command = new SubmitPerformanceResultsCommand(engagementId, gptResultsJson, IfMatch.parse(ifMatch));
-        return commands.<String>send(command, exchange)
-                .map(verdict -> Map.of("engagementId", engagementId, "verdict", verdict));
+        return commands.<PerformanceComparisonResult>send(command, exchange)
+                .map(comparison -> Map.of("engagementId", engagementId, "verdict", comparison.verdict(),
+                        "comparison", comparison));
     }
 
     /** C6g: the customer may later be asked to adopt a reference architecture. */

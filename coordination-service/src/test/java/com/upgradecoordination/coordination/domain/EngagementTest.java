@@ -38,6 +38,8 @@ import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEv
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
+import com.upgradecoordination.coordination.api.PerformanceComparisonResult;
+import com.upgradecoordination.coordination.api.PerformanceTestDelta;
 import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
 import com.upgradecoordination.coordination.api.RecordDocumentationCommand;
 import com.upgradecoordination.coordination.api.RecordRevisionDiscussionCommand;
@@ -74,7 +76,11 @@ import com.upgradecoordination.coordination.api.ReferenceDocumentationProvidedEv
 import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
 import com.upgradecoordination.coordination.catalog.CatalogConfiguration;
 import com.upgradecoordination.coordination.catalog.GptResultsReader;
-import com.upgradecoordination.coordination.domain.performance.GptBenchmarks;
+import com.upgradecoordination.coordination.api.PerformanceBasis;
+import com.upgradecoordination.coordination.api.PerformanceOutcome;
+import com.upgradecoordination.coordination.catalog.InitialGptBenchmarks;
+import com.upgradecoordination.coordination.domain.performance.GptBenchmarkLibrary;
+import com.upgradecoordination.coordination.domain.performance.RegisteredBenchmark;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.api.EngagementCommandRefusedEvent;
 import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
@@ -99,8 +105,14 @@ class EngagementTest {
     static final ReferenceArchitectureCatalog CATALOG =
             CatalogConfiguration.load(new ClassPathResource("catalog/reference-architectures.v1.json"));
 
-    static final GptBenchmarks BENCHMARKS = CatalogConfiguration.loadBenchmarks(
-            new ClassPathResource("catalog/gpt-benchmarks.v1.json"), CATALOG);
+    static final InitialGptBenchmarks SHIPPED_BENCHMARKS = CatalogConfiguration.loadInitialBenchmarks(
+            new ClassPathResource("catalog/gpt-benchmarks.v2.json"), CATALOG);
+    /** The register as it is after start-up: the shipped 10k run as version 1, no other size. */
+    static final GptBenchmarkLibrary BENCHMARKS = size -> SHIPPED_BENCHMARKS.entries().stream()
+            .filter(entry -> entry.size().equals(size)).findFirst()
+            .map(entry -> new RegisteredBenchmark(size, 1,
+                    GptResultsReader.read(entry.resultsJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    entry.sourceUrl(), entry.publishedOn().toString()));
     static final GptResultsFormat GPT_RESULTS =
             json -> GptResultsReader.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
@@ -143,7 +155,9 @@ class EngagementTest {
     static final PerformanceResultsSubmittedEvent PERFORMANCE_SUBMITTED =
             new PerformanceResultsSubmittedEvent(ID, 1, "2.15.0", "60s_60rps", "2026-10-02", "{}");
     static final PerformanceComparedEvent PERFORMANCE_COMPARED =
-            new PerformanceComparedEvent(ID, 1, "3k", "AT_OR_ABOVE_BENCHMARK", 99.0, 98.0, List.of());
+            new PerformanceComparedEvent(ID, 1, "3k", "MEETS_GPT_THRESHOLDS", 99.0, 79.2, List.of(),
+                    PerformanceBasis.gptThresholds("3k", "60s_60rps"));
+    static final PerformanceOutcome PERFORMANCE = PerformanceOutcome.of(PERFORMANCE_COMPARED);
 
     static PlanSubmittedEvent planSubmitted(int version, List<ProposedComponent> components) {
         return new PlanSubmittedEvent(ID, version, PlanAuthor.CUSTOMER, "3k", components, "blue-green",
@@ -310,7 +324,7 @@ class EngagementTest {
                 new DeviationJustifiedEvent(ID, 1, DeviationReason.BUDGET, "Three Gitaly nodes are over budget");
         final Object[] readyForReview = {justified, EXPECTATIONS_SET, PERFORMANCE_SUBMITTED, PERFORMANCE_COMPARED};
         final SupportReviewRequestedEvent requested = new SupportReviewRequestedEvent(ID, "review-1", 1, "Acme Corp",
-                "casey.csm", "3k", GITALY_UNDERSIZED);
+                "casey.csm", "3k", GITALY_UNDERSIZED, PERFORMANCE);
 
         @Test
         void justifiesTheDeviationOfTheLatestPlan() {
@@ -623,7 +637,7 @@ class EngagementTest {
         final DeviationJustifiedEvent justified = new DeviationJustifiedEvent(ID, 1, DeviationReason.COMPANY_POLICY,
                 "Policy caps the VM count");
         final SupportReviewRequestedEvent requested = new SupportReviewRequestedEvent(ID, "review-1", 1, "Acme Corp",
-                "casey.csm", "3k", GITALY_UNDERSIZED);
+                "casey.csm", "3k", GITALY_UNDERSIZED, PERFORMANCE);
         final SupportReviewOutcomeReceivedEvent supportable = new SupportReviewOutcomeReceivedEvent(ID, "review-1", 1,
                 SupportVerdict.SUPPORTABLE_WITH_CHANGES, List.of("Monitor Gitaly CPU"), "sam.senior",
                 "SENIOR_SUPPORT_ENGINEER");
@@ -729,12 +743,14 @@ class EngagementTest {
                                         protected boolean matchesSafely(PerformanceComparedEvent compared) {
                                             return compared.referenceSize().equals("10k")
                                                     && compared.verdict().equals("AT_OR_ABOVE_BENCHMARK")
+                                                    && compared.basis().description()
+                                                    .equals("BENCHMARK 10k v1 (GitLab 14.1.0-pre, 2021-06-24)")
                                                     && compared.tests().size() == 3;
                                         }
 
                                         @Override
                                         public void describeTo(Description description) {
-                                            description.appendText("10k compared at or above the benchmark");
+                                            description.appendText("10k compared at or above benchmark v1");
                                         }
                                     }),
                             org.axonframework.test.matchers.Matchers.andNoMore()));
@@ -746,6 +762,59 @@ class EngagementTest {
                     .when(new SubmitPerformanceResultsCommand(ID, "not json", null))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
+        }
+
+        @Test
+        void aSizeWithoutABenchmarkIsJudgedAgainstGptsOwnThresholdsAndMovesOn() throws Exception {
+            String results = new String(new ClassPathResource("gpt/failing-5k_results.json").getContentAsByteArray(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            List<ProposedComponent> deviating5k = CATALOG.size("5k").components().stream()
+                    .map(c -> new ProposedComponent(c.component(), c.component().equals("gitaly") ? 1 : c.nodes(),
+                            c.vcpu(), c.memoryGb(), Placement.VM))
+                    .toList();
+            Object[] fiveK = {OPENED, new RequirementsRecordedEvent(ID, 3000, 4000, 12, null, true, false, TARGET),
+                new ReferenceArchitectureMatchedEvent(ID, "5k", "USERS"),
+                new PlanSubmittedEvent(ID, 1, PlanAuthor.CUSTOMER, "5k", deviating5k, null, null, null, null, null),
+                new ArchitectureDeviationDetectedEvent(ID, 1, "5k",
+                        List.of(new Deviation("gitaly", "3x8/30", "1x8/30", DeviationKind.UNDERSIZED))),
+                REVIEWED, CANNOT_REVISE,
+                new DeviationJustifiedEvent(ID, 1, DeviationReason.BUDGET, "Three Gitaly nodes are over budget"),
+                EXPECTATIONS_SET};
+            fixture.given(fiveK)
+                    .when(new SubmitPerformanceResultsCommand(ID, results, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayloadMatching(new TypeSafeMatcher<PerformanceComparisonResult>() {
+                        @Override
+                        protected boolean matchesSafely(PerformanceComparisonResult result) {
+                            return result.verdict().equals("BELOW_GPT_THRESHOLDS")
+                                    && result.basis().kind().equals("GPT_THRESHOLDS")
+                                    && result.testsCompared() == 3
+                                    && result.testsFellShort().stream().map(PerformanceTestDelta::test).toList()
+                                    .equals(List.of("api_v4_groups", "web_project"));
+                        }
+
+                        @Override
+                        public void describeTo(Description description) {
+                            description.appendText("below GPT's thresholds on api_v4_groups and web_project");
+                        }
+                    });
+
+            // f is open after e whatever the basis, and Support is told what the verdict rests on
+            PerformanceComparedEvent compared = new PerformanceComparedEvent(ID, 1, "5k", "BELOW_GPT_THRESHOLDS",
+                    90.1, 79.2, List.of(), PerformanceBasis.gptThresholds("5k", "60s_100rps"));
+            fixture.given(fiveK).andGiven(PERFORMANCE_SUBMITTED, compared)
+                    .when(new RequestSupportReviewCommand(ID, "review-5k", null))
+                    .expectEvents(new SupportReviewRequestedEvent(ID, "review-5k", 1, "Acme Corp", "casey.csm", "5k",
+                            List.of(new Deviation("gitaly", "3x8/30", "1x8/30", DeviationKind.UNDERSIZED)),
+                            new PerformanceOutcome("BELOW_GPT_THRESHOLDS",
+                                    PerformanceBasis.gptThresholds("5k", "60s_100rps"), 90.1, 79.2, List.of())));
+        }
+
+        @Test
+        void aComparisonStoredBeforeBasesWereRecordedReadsAsTheShippedBenchmark() {
+            PerformanceComparedEvent stored = new PerformanceComparedEvent(ID, 1, "10k", "AT_OR_ABOVE_BENCHMARK",
+                    99.0, 97.9, List.of(), null);
+            assertThat(stored.basisOrInferred().description()).isEqualTo("BENCHMARK 10k v1 (the shipped catalog's run)");
         }
 
         @Test
@@ -973,7 +1042,7 @@ class EngagementTest {
             fixture.given(deviatingPlan).andGiven(readyForReview)
                     .when(new RequestSupportReviewCommand(ID, "review-1", 10L))
                     .expectEvents(new SupportReviewRequestedEvent(ID, "review-1", 1, "Acme Corp", "casey.csm", "3k",
-                            GITALY_UNDERSIZED));
+                            GITALY_UNDERSIZED, PERFORMANCE));
         }
 
         @Test

@@ -92,10 +92,21 @@ class CoordinationIntegrationEventsTest {
 
     @Test
     void aPerformanceComparisonIsPublishedWithItsDeltasButNotTheFile() {
+        var basis = com.upgradecoordination.coordination.api.PerformanceBasis.benchmark("10k", 3, "14.1.0-pre",
+                "2021-06-24", "https://gitlab.example/benchmarks/10k", "60s_200rps");
         assertThat(published(new PerformanceComparedEvent(ID, 1, "10k", "BELOW_BENCHMARK", 91.5, 98.0,
-                List.of(new PerformanceTestDelta("api_v4_projects", false, -6.5, -12.0, 310.0, true)))))
+                List.of(new PerformanceTestDelta("api_v4_projects", false, -6.5, -12.0, 310.0, true,
+                        new com.upgradecoordination.coordination.api.PerformanceFigures(188, 410, 100),
+                        new com.upgradecoordination.coordination.api.PerformanceFigures(200, 100, 100),
+                        List.of("FAILED", "TTFB_P90", "SCORE"))), basis)))
                 .isEqualTo(new PerformanceCompared(ID, 1, "10k", "BELOW_BENCHMARK", 91.5, 98.0,
-                        List.of(new PerformanceTestComparison("api_v4_projects", false, -6.5, -12.0, 310.0, true))));
+                        List.of(new PerformanceTestComparison("api_v4_projects", false, -6.5, -12.0, 310.0, true,
+                                new PerformanceTestComparison.TestFigures(188, 410, 100),
+                                new PerformanceTestComparison.TestFigures(200, 100, 100),
+                                List.of("FAILED", "TTFB_P90", "SCORE"))),
+                        new com.upgradecoordination.events.coordination.PerformanceBasis("BENCHMARK", "10k", 3,
+                                "14.1.0-pre", "2021-06-24", "https://gitlab.example/benchmarks/10k", "60s_200rps",
+                                "BENCHMARK 10k v3 (GitLab 14.1.0-pre, 2021-06-24)")));
         assertThat(translator.translate(new PerformanceResultsSubmittedEvent(ID, 1, "2.15.0", "60s_200rps",
                 "2026-10-02", "{\"the\": \"file\"}"))).isEmpty();
     }

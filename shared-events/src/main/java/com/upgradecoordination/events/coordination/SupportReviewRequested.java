@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * The CSM asks Support to review a deviating architecture (SPEC C6f); review-service opens an
  * architecture support review with {@code reviewId} as its id.
+ *
+ * @param performance the plan version's performance comparison with its basis (added in v1, optional;
+ *                    absent in events published before)
  */
 @EventContract(type = "SupportReviewRequested", version = 1, topic = Topics.COORDINATION)
 public record SupportReviewRequested(
@@ -17,5 +20,6 @@ public record SupportReviewRequested(
         String customerOrganisation,
         @PersonalData String csm,
         String referenceSize,
-        List<ArchitectureDeviation> deviations) {
+        List<ArchitectureDeviation> deviations,
+        PerformanceSummary performance) {
 }

@@ -20,6 +20,12 @@ public record GptRun(String environment, String gitlabVersion, String gptVersion
                 .mapToDouble(GptTestResult::score).average().orElse(0));
     }
 
+    /** The overall score of a run that exactly meets each counted test's RPS and success-rate thresholds. */
+    public double scoreAtThresholds() {
+        return Math.min(100.0, tests.stream().filter(GptTestResult::countsTowardsOverallScore)
+                .mapToDouble(GptTestResult::scoreAtThresholds).average().orElse(0));
+    }
+
     /** The target RPS the load profile names ({@code 60s_200rps} -> 200), or -1 when it names none. */
     public int optionRps() {
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("_(\\d+)rps$").matcher(option);

@@ -27,6 +27,11 @@ public record GptTestResult(
         return rpsTarget <= 0 ? 0 : rpsResult / rpsTarget * successRate;
     }
 
+    /** The score of this test had it exactly met its RPS and success-rate thresholds. */
+    public double scoreAtThresholds() {
+        return rpsTarget <= 0 ? 0 : rpsThreshold / rpsTarget * successRateThreshold;
+    }
+
     /** GPT leaves tests with a lowered RPS threshold out of the overall score. */
     public boolean countsTowardsOverallScore() {
         return rpsThreshold >= 0.8 * rpsTarget - 1e-9;
