@@ -219,7 +219,7 @@ class DeliveryIT {
         try (TopicRecorder notificationTopic = TopicRecorder.fromNow(TestBroker.shared().bootstrapServers(),
                 Topics.NOTIFICATION)) {
             EventEnvelope requested = events.envelope(caseId, new SupportReviewRequested(caseId, "review-1", 2,
-                    "Globex", csm, "3k", GITALY_UNDERSIZED));
+                    "Globex", csm, "3k", GITALY_UNDERSIZED, null));
             events.publish(requested);
             String webhookId = SendNotificationCommand.idFor(requested.eventId(), "@senior-reviewers", Channel.WEBHOOK);
 
@@ -276,7 +276,7 @@ class DeliveryIT {
         assertThat(addresses.get("webhook").get("fingerprint").asString()).isEqualTo(fingerprint);
 
         EventEnvelope requested = events.envelope(caseId, new SupportReviewRequested(caseId, "review-1", 3,
-                "Initech", csm, "3k", GITALY_UNDERSIZED));
+                "Initech", csm, "3k", GITALY_UNDERSIZED, null));
         events.publish(requested);
         String webhookId = SendNotificationCommand.idFor(requested.eventId(), "@senior-reviewers", Channel.WEBHOOK);
         await().atMost(PATIENCE).until(() -> historyTypes(webhookId).contains("NotificationSent"));
@@ -364,7 +364,7 @@ class DeliveryIT {
                 .next().toFuture();
 
         EventEnvelope requested = events.envelope(caseId, new SupportReviewRequested(caseId, "review-1", 1, "Globex",
-                csm, "3k", GITALY_UNDERSIZED));
+                csm, "3k", GITALY_UNDERSIZED, null));
         events.publish(requested);
 
         ServerSentEvent<JsonNode> event = arrival.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);

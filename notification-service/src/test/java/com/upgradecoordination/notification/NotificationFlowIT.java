@@ -232,7 +232,7 @@ class NotificationFlowIT {
     void aRecipientMarksANotificationReadAndItsHistoryShowsHowItCameAbout() throws Exception {
         // no EngagementOpened for this case: the CSM comes from the event itself
         EventEnvelope requested = envelope(new SupportReviewRequested(caseId, "review-1", 1, "Globex", csm, "3k",
-                GITALY_UNDERSIZED));
+                GITALY_UNDERSIZED, null));
         publish(requested);
         await().atMost(PATIENCE).until(() -> inboxOf(csm).size() == 1);
         JsonNode entry = inboxOf(csm).get(0);

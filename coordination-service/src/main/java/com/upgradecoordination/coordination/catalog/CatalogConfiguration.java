@@ -3,13 +3,10 @@ package com.upgradecoordination.coordination.catalog;
 import com.upgradecoordination.coordination.domain.ComponentSpec;
 import com.upgradecoordination.coordination.domain.ReferenceArchitecture;
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
-import com.upgradecoordination.coordination.domain.performance.GptBenchmarkLibrary;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -59,16 +56,6 @@ public class CatalogConfiguration {
             @Value("${coordination.catalog.gpt-benchmarks:classpath:catalog/gpt-benchmarks.v2.json}") Resource file,
             ReferenceArchitectureCatalog architectures) {
         return loadInitialBenchmarks(file, architectures);
-    }
-
-    @Bean
-    public GptBenchmarkLibrary gptBenchmarkLibrary(EventStore eventStore) {
-        return new EventStoreGptBenchmarkLibrary(eventStore);
-    }
-
-    @Bean
-    public InitialGptBenchmarkSeeder initialGptBenchmarkSeeder(InitialGptBenchmarks initial, CommandGateway commands) {
-        return new InitialGptBenchmarkSeeder(initial, commands);
     }
 
     /**

@@ -87,7 +87,7 @@ class NotificationRulesTest {
                         null, null)),
                 "DeviationJustified", render(new DeviationJustified("case-1", 2, "BUDGET", "too expensive")),
                 "SupportReviewRequested", render(new SupportReviewRequested("case-1", "review-1", 2, "Acme Corp",
-                        "casey.csm", "3k", GITALY)));
+                        "casey.csm", "3k", GITALY, null)));
         assertThat(messages).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "PlanSubmitted",
                 "Plan v3 of Acme Corp was submitted and is being compared with the 5k reference architecture",
@@ -188,7 +188,7 @@ class NotificationRulesTest {
     @Test
     void aSupportReviewRequestReachesTheSeniorReviewers() {
         Decision decision = decide("SupportReviewRequested", new SupportReviewRequested("case-1", "review-1", 2,
-                "Acme Corp", "casey.csm", "3k", GITALY), ACME);
+                "Acme Corp", "casey.csm", "3k", GITALY, null), ACME);
         assertThat(to(RecipientRole.SENIOR_REVIEWERS, decision)).extracting(Notice::recipient, Notice::message)
                 .contains(tuple("@senior-reviewers", "Review requested: plan v2 of Acme Corp deviates from the 3k "
                         + "reference architecture (CSM casey.csm)"));
@@ -297,7 +297,7 @@ class NotificationRulesTest {
     @Test
     void withoutAKnownCaseTheCsmAndCustomerComeFromThePayload() {
         Decision decision = decide("SupportReviewRequested", new SupportReviewRequested("case-9", "review-1", 1,
-                "Globex", "robin.csm", "2k", GITALY), CaseFacts.unknown("case-9"));
+                "Globex", "robin.csm", "2k", GITALY, null), CaseFacts.unknown("case-9"));
         assertThat(to(RecipientRole.CSM, decision)).extracting(Notice::recipient, Notice::message)
                 .containsExactly(tuple("robin.csm",
                         "Support was asked to review plan v1 of Globex"));
@@ -306,7 +306,7 @@ class NotificationRulesTest {
     @Test
     void theCaseDirectoryWinsOverThePayload() {
         Decision decision = decide("SupportReviewRequested", new SupportReviewRequested("case-1", "review-1", 1,
-                "Acme (old name)", "someone.else", "3k", GITALY), ACME);
+                "Acme (old name)", "someone.else", "3k", GITALY, null), ACME);
         assertThat(to(RecipientRole.CSM, decision)).extracting(Notice::recipient, Notice::message)
                 .containsExactly(tuple("casey.csm",
                         "Support was asked to review plan v1 of Acme Corp"));
@@ -323,7 +323,7 @@ class NotificationRulesTest {
     @Test
     void aBlankCsmInThePayloadIsNoCsm() {
         Decision decision = decide("SupportReviewRequested", new SupportReviewRequested("case-9", "review-1", 1,
-                "Globex", " ", "2k", GITALY), CaseFacts.unknown("case-9"));
+                "Globex", " ", "2k", GITALY, null), CaseFacts.unknown("case-9"));
         assertThat(to(RecipientRole.CSM, decision)).isEmpty();
         assertThat(decision.unresolved()).extracting(Rule::to).containsExactly(RecipientRole.CSM);
     }

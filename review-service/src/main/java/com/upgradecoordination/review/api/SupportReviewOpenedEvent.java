@@ -3,7 +3,11 @@ package com.upgradecoordination.review.api;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** What Support reviews, as it stood when the review was requested. */
+/**
+ * What Support reviews, as it stood when the review was requested.
+ *
+ * @param performance the customer's GPT results as judged, with their basis; null in reviews opened before it was carried
+ */
 @Revision("1")
 public record SupportReviewOpenedEvent(
         String reviewId,
@@ -12,5 +16,6 @@ public record SupportReviewOpenedEvent(
         String customerOrganisation,
         String csm,
         String referenceSize,
-        List<ReviewedDeviation> deviations) implements SupportReviewEvent {
+        List<ReviewedDeviation> deviations,
+        ReviewedPerformance performance) implements SupportReviewEvent {
 }

@@ -78,7 +78,7 @@ public class SupportReview {
         }
         apply(new SupportReviewOpenedEvent(command.reviewId(), command.engagementId(), command.planVersion(),
                 command.customerOrganisation().strip(), command.csm().strip(), command.referenceSize().strip(),
-                List.copyOf(command.deviations())));
+                List.copyOf(command.deviations()), command.performance()));
     }
 
     @CommandHandler

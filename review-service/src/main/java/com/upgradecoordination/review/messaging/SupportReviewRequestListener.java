@@ -3,10 +3,13 @@ package com.upgradecoordination.review.messaging;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.coordination.ArchitectureDeviation;
+import com.upgradecoordination.events.coordination.PerformanceBasis;
+import com.upgradecoordination.events.coordination.PerformanceSummary;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
 import com.upgradecoordination.review.api.OpenSupportReviewCommand;
 import com.upgradecoordination.review.api.ReviewedDeviation;
+import com.upgradecoordination.review.api.ReviewedPerformance;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -51,6 +54,18 @@ public class SupportReviewRequestListener {
                 deviations.stream()
                         .map(d -> d == null ? null
                                 : new ReviewedDeviation(d.component(), d.expected(), d.proposed(), d.kind()))
-                        .toList());
+                        .toList(),
+                performance(requested.performance()));
+    }
+
+    private static ReviewedPerformance performance(PerformanceSummary performance) {
+        if (performance == null) {
+            return null;
+        }
+        PerformanceBasis basis = performance.basis();
+        return new ReviewedPerformance(performance.verdict(), basis == null ? null : basis.kind(),
+                basis == null ? null : basis.benchmarkVersion(), basis == null ? null : basis.description(),
+                performance.customerScore(), performance.benchmarkScore(),
+                performance.testsFellShort() == null ? List.of() : performance.testsFellShort());
     }
 }

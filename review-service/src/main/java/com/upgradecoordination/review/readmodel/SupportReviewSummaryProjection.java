@@ -1,6 +1,7 @@
 package com.upgradecoordination.review.readmodel;
 
 import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
+import com.upgradecoordination.review.api.ReviewedPerformance;
 import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Keeps {@code support_review_summary} in step with the event store; it can be dropped and replayed. */
 @Component
@@ -25,12 +27,14 @@ public class SupportReviewSummaryProjection {
 
     private static final String COLUMNS = """
             review_id, engagement_id, plan_version, customer_organisation, csm, reference_size, deviation_count,
-            status, verdict, reviewer, reviewer_level, opened_at, completed_at, version, updated_at""";
+            status, verdict, reviewer, reviewer_level, opened_at, completed_at, version, updated_at, performance""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    public SupportReviewSummaryProjection(JdbcClient jdbc) {
+    public SupportReviewSummaryProjection(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @EventHandler
@@ -39,9 +43,9 @@ public class SupportReviewSummaryProjection {
         jdbc.sql("""
                         INSERT INTO support_review_summary (review_id, engagement_id, plan_version,
                             customer_organisation, csm, reference_size, deviation_count, status, opened_at,
-                            version, updated_at)
+                            version, updated_at, performance)
                         VALUES (:id, :engagementId, :planVersion, :customer, :csm, :size, :deviations, 'OPEN', :at,
-                            :version, :at)""")
+                            :version, :at, :performance)""")
                 .param("id", event.reviewId())
                 .param("engagementId", event.engagementId())
                 .param("planVersion", event.planVersion())
@@ -49,6 +53,7 @@ public class SupportReviewSummaryProjection {
                 .param("csm", event.csm())
                 .param("size", event.referenceSize())
                 .param("deviations", event.deviations().size())
+                .param("performance", event.performance() == null ? null : json.writeValueAsString(event.performance()))
                 .param("version", sequence)
                 .param("at", Timestamp.from(at))
                 .update();
@@ -98,8 +103,9 @@ public class SupportReviewSummaryProjection {
                 .list();
     }
 
-    private static SupportReviewSummary summary(ResultSet rs) throws SQLException {
+    private SupportReviewSummary summary(ResultSet rs) throws SQLException {
         Timestamp completedAt = rs.getTimestamp("completed_at");
+        String performance = rs.getString("performance");
         return new SupportReviewSummary(
                 rs.getString("review_id"),
                 rs.getString("engagement_id"),
@@ -108,6 +114,7 @@ public class SupportReviewSummaryProjection {
                 rs.getString("csm"),
                 rs.getString("reference_size"),
                 rs.getInt("deviation_count"),
+                performance == null ? null : json.readValue(performance, ReviewedPerformance.class),
                 SupportReviewStatus.valueOf(rs.getString("status")),
                 rs.getString("verdict"),
                 rs.getString("reviewer"),

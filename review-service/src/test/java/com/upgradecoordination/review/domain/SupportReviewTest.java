@@ -6,6 +6,7 @@ import com.upgradecoordination.platform.domain.RuleViolationException;
 import com.upgradecoordination.review.api.CompleteSupportReviewCommand;
 import com.upgradecoordination.review.api.OpenSupportReviewCommand;
 import com.upgradecoordination.review.api.ReviewedDeviation;
+import com.upgradecoordination.review.api.ReviewedPerformance;
 import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
 import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
 import com.upgradecoordination.review.api.SupportVerdict;
@@ -28,11 +29,15 @@ class SupportReviewTest {
     static final List<ReviewedDeviation> GITALY_UNDERSIZED =
             List.of(new ReviewedDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED"));
 
+    static final ReviewedPerformance PERFORMANCE = new ReviewedPerformance("BELOW_GPT_THRESHOLDS", "GPT_THRESHOLDS",
+            null, "GPT_THRESHOLDS 3k (each test's own RPS, TTFB p90 and success-rate thresholds at 60s_60rps)", 90.1,
+            79.2, List.of("api_v4_groups"));
+
     static final SupportReviewOpenedEvent OPENED = new SupportReviewOpenedEvent(ID, ENGAGEMENT, 2, "Acme Corp",
-            "casey.csm", "3k", GITALY_UNDERSIZED);
+            "casey.csm", "3k", GITALY_UNDERSIZED, PERFORMANCE);
 
     static OpenSupportReviewCommand open(List<ReviewedDeviation> deviations) {
-        return new OpenSupportReviewCommand(ID, ENGAGEMENT, 2, " Acme Corp ", "casey.csm", "3k", deviations);
+        return new OpenSupportReviewCommand(ID, ENGAGEMENT, 2, " Acme Corp ", "casey.csm", "3k", deviations, PERFORMANCE);
     }
 
     static CompleteSupportReviewCommand complete(SupportVerdict verdict, List<String> recommendations, String role) {
@@ -87,7 +92,8 @@ class SupportReviewTest {
         @Test
         void refusesAReviewWithoutEngagement() {
             fixture.givenNoPriorActivity()
-                    .when(new OpenSupportReviewCommand(ID, " ", 2, "Acme Corp", "casey.csm", "3k", GITALY_UNDERSIZED))
+                    .when(new OpenSupportReviewCommand(ID, " ", 2, "Acme Corp", "casey.csm", "3k", GITALY_UNDERSIZED,
+                            null))
                     .expectException(IllegalArgumentException.class)
                     .expectExceptionMessage("engagementId: required")
                     .expectNoEvents();
@@ -97,7 +103,7 @@ class SupportReviewTest {
         void refusesAReviewWithoutPlanVersion() {
             fixture.givenNoPriorActivity()
                     .when(new OpenSupportReviewCommand(ID, ENGAGEMENT, 0, "Acme Corp", "casey.csm", "3k",
-                            GITALY_UNDERSIZED))
+                            GITALY_UNDERSIZED, null))
                     .expectException(IllegalArgumentException.class)
                     .expectNoEvents();
         }

@@ -22,7 +22,7 @@ class ReviewIntegrationEventsTest {
     void publishesAnOpenedReviewUnderItsCase() {
         OutboundIntegrationEvent outbound = translator.translate(new SupportReviewOpenedEvent("review-1",
                 "engagement-1", 2, "Acme Corp", "casey.csm", "3k",
-                List.of(new ReviewedDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")))).orElseThrow();
+                List.of(new ReviewedDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")), null)).orElseThrow();
         assertThat(outbound.caseId()).isEqualTo("engagement-1");
         assertThat(outbound.payload()).isEqualTo(new SupportReviewOpened("review-1", "engagement-1", 2));
         assertThat(IntegrationEventCatalog.contractOf(outbound.payload().getClass()).topic()).isEqualTo(Topics.REVIEW);

@@ -5,6 +5,8 @@ import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.coordination.ArchitectureDeviation;
+import com.upgradecoordination.events.coordination.PerformanceBasis;
+import com.upgradecoordination.events.coordination.PerformanceSummary;
 import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import java.time.Duration;
@@ -39,10 +41,15 @@ final class CoordinationServiceStandIn implements AutoCloseable {
         producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
+    static final String BASIS =
+            "GPT_THRESHOLDS 3k (each test's own RPS, TTFB p90 and success-rate thresholds at 60s_60rps)";
+
     /** What coordination-service publishes when the CSM asks Support to review a deviating plan. */
     static EventEnvelope reviewRequested(String engagementId, String reviewId) {
         var payload = new SupportReviewRequested(engagementId, reviewId, 2, "Acme Corp", "casey.csm", "3k",
-                List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")));
+                List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED")),
+                new PerformanceSummary("BELOW_GPT_THRESHOLDS", new PerformanceBasis("GPT_THRESHOLDS", "3k", null, null,
+                        null, null, "60s_60rps", BASIS), 90.1, 79.2, List.of("api_v4_groups")));
         return envelope(engagementId, "SupportReviewRequested", json.valueToTree(payload));
     }
 

@@ -149,6 +149,11 @@ class SupportReviewApiIT {
             assertThat(opened.get("csm").asString()).isEqualTo("casey.csm");
             assertThat(opened.get("referenceSize").asString()).isEqualTo("3k");
             assertThat(opened.get("deviationCount").asInt()).isEqualTo(1);
+            // Support sees what the performance verdict rests on
+            assertThat(opened.get("performance").get("verdict").asString()).isEqualTo("BELOW_GPT_THRESHOLDS");
+            assertThat(opened.get("performance").get("basisKind").asString()).isEqualTo("GPT_THRESHOLDS");
+            assertThat(opened.get("performance").get("basis").asString()).isEqualTo(CoordinationServiceStandIn.BASIS);
+            assertThat(opened.get("performance").get("testsFellShort").get(0).asString()).isEqualTo("api_v4_groups");
             assertThat(opened.get("verdict").isNull()).isTrue();
             assertThat(opened.get("version").asLong()).isZero();
 
@@ -330,7 +335,7 @@ class SupportReviewApiIT {
         String invalidReviewId = "review-" + UUID.randomUUID();
         EventEnvelope invalid = envelope(engagementId, "SupportReviewRequested", json.valueToTree(
                 new SupportReviewRequested(engagementId, invalidReviewId, 2, "Acme Corp", "casey.csm", "3k",
-                        List.of())));
+                        List.of(), null)));
         coordinationService.publish(invalid);
         String reviewId = "review-" + UUID.randomUUID();
         coordinationService.publish(reviewRequested(engagementId, reviewId));
