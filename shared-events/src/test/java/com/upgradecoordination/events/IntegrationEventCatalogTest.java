@@ -52,4 +52,22 @@ class IntegrationEventCatalogTest {
         assertThat(read.isOfType(SupportReviewCompleted.class)).isTrue();
         assertThat(json.treeToValue(read.payload(), SupportReviewCompleted.class)).isEqualTo(payload);
     }
+
+    @Test
+    void aPerformanceComparisonPublishedBeforeItsBasisWasAddedStillReads() {
+        // as published before issue 11: no basis, no figures per test
+        String firstShape = """
+                {"engagementId":"case-1","planVersion":1,"referenceSize":"10k","verdict":"AT_OR_ABOVE_BENCHMARK",
+                 "customerScore":99.0,"benchmarkScore":97.9,"tests":[{"test":"api_v4_groups","customerPassed":true,
+                 "scoreDelta":0.6,"rpsDelta":1.2,"ttfbP90DeltaMs":-4.9,"belowBenchmark":false}]}""";
+        var compared = json.readValue(firstShape, com.upgradecoordination.events.coordination.PerformanceCompared.class);
+        assertThat(compared.basis()).isNull();
+        assertThat(compared.tests().get(0).customer()).isNull();
+        assertThat(compared.tests().get(0).shortOn()).isNull();
+        var requested = json.readValue("""
+                {"engagementId":"case-1","reviewId":"review-1","planVersion":1,"customerOrganisation":"Acme",
+                 "csm":"casey.csm","referenceSize":"10k","deviations":[]}""",
+                com.upgradecoordination.events.coordination.SupportReviewRequested.class);
+        assertThat(requested.performance()).isNull();
+    }
 }

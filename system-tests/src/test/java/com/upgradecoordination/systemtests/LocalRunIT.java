@@ -76,7 +76,8 @@ class LocalRunIT {
         csm.post().uri("/engagements/{id}/performance-results", engagementId)
                 .bodyValue(example("gpt-10k_results.json"))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.verdict").isEqualTo("AT_OR_ABOVE_BENCHMARK");
+                .expectBody().jsonPath("$.verdict").isEqualTo("AT_OR_ABOVE_BENCHMARK")
+                .jsonPath("$.comparison.basis.description").isEqualTo("BENCHMARK 10k v1 (GitLab 14.1.0-pre, 2021-06-24)");
         JsonNode justified = engagements.awaitStatus(engagementId, "DEVIATION_JUSTIFIED");
         List<String> done = new ArrayList<>();
         justified.get("deviationProcess").get("steps").forEach(step -> {
@@ -181,6 +182,15 @@ class LocalRunIT {
         WebTestClient sueAgain = as(issuer, Service.REVIEW, "sue.engineer", "SUPPORT_ENGINEER");
         sueAgain.get().uri("/tickets/{id}", ticketId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("PENDING");
+        // the shipped benchmark was registered once, at the first start, and not again at the restart
+        JsonNode benchmarkEvents = as(issuer, Service.COORDINATION, "alex.auditor", "AUDITOR").get()
+                .uri("/audit/aggregates/gpt-benchmarks-10k/history").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(benchmarkEvents.toString().split("\"GptBenchmarkRegistered\"", -1)).hasSize(2); // exactly one
+        JsonNode benchmarks = csmAgain.get().uri("/gpt-benchmarks").exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(benchmarks).hasSize(1);
+        assertThat(benchmarks.get(0).get("version").asInt()).isEqualTo(1);
         // and the case goes on where it stood
         step(csmAgain, engagementId, "migration/start", null);
         new Engagements(csmAgain).awaitStatus(engagementId, "MIGRATING");
