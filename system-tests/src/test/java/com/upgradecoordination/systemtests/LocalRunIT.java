@@ -78,6 +78,11 @@ class LocalRunIT {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.verdict").isEqualTo("AT_OR_ABOVE_BENCHMARK")
                 .jsonPath("$.comparison.basis.description").isEqualTo("BENCHMARK 10k v1 (GitLab 14.1.0-pre, 2021-06-24)");
+        // ProServ registers GitLab's published 5k run (README: the benchmark register)
+        as(issuer, Service.COORDINATION, "pat.proserv", "PROSERV").put().uri("/gpt-benchmarks/5k")
+                .bodyValue(example("gpt-benchmark-5k.json"))
+                .exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.version").isEqualTo(1);
         JsonNode justified = engagements.awaitStatus(engagementId, "DEVIATION_JUSTIFIED");
         List<String> done = new ArrayList<>();
         justified.get("deviationProcess").get("steps").forEach(step -> {
@@ -189,8 +194,9 @@ class LocalRunIT {
         assertThat(benchmarkEvents.toString().split("\"GptBenchmarkRegistered\"", -1)).hasSize(2); // exactly one
         JsonNode benchmarks = csmAgain.get().uri("/gpt-benchmarks").exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        assertThat(benchmarks).hasSize(1);
-        assertThat(benchmarks.get(0).get("version").asInt()).isEqualTo(1);
+        assertThat(benchmarks).hasSize(2);
+        assertThat(benchmarks.get(0).get("size").asString()).isEqualTo("5k");
+        assertThat(benchmarks.get(1).get("size").asString()).isEqualTo("10k");
         // and the case goes on where it stood
         step(csmAgain, engagementId, "migration/start", null);
         new Engagements(csmAgain).awaitStatus(engagementId, "MIGRATING");

@@ -58,11 +58,13 @@ public class GptBenchmarkProjection {
         jdbc.sql("DELETE FROM gpt_benchmark").update();
     }
 
-    /** Every registered version, of one size or of all; newest version of a size marked latest. */
+    /** Every registered version, of one size or of all, smallest size first; the newest of a size marked latest. */
     public List<GptBenchmarkEntry> list(String size) {
         var statement = jdbc.sql("""
                 SELECT b.*, (b.version = (SELECT MAX(l.version) FROM gpt_benchmark l WHERE l.size = b.size)) AS latest
-                FROM gpt_benchmark b""" + (size == null ? "" : " WHERE b.size = :size") + " ORDER BY b.size, b.version");
+                FROM gpt_benchmark b""" + (size == null ? "" : " WHERE b.size = :size")
+                // sizes in ascending order: 1k ... 5k before 10k ... 50k
+                + " ORDER BY LENGTH(b.size), b.size, b.version");
         if (size != null) {
             statement = statement.param("size", size);
         }
