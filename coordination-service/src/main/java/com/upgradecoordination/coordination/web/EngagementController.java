@@ -40,7 +40,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -84,7 +83,7 @@ public class EngagementController {
     @PostMapping
     public Mono<ResponseEntity<Map<String, String>>> open(@Valid @RequestBody EngagementRequests.OpenEngagement body,
                                                           ServerWebExchange exchange) {
-        String engagementId = UUID.randomUUID().toString();
+        String engagementId = commands.newId(exchange);
         var command = new OpenEngagementCommand(engagementId, body.customerOrganisation(), body.csm(),
                 body.reasons(), body.deploymentType());
         return commands.send(command, exchange)
@@ -138,7 +137,7 @@ public class EngagementController {
     public Mono<ResponseEntity<Map<String, String>>> requestSupportReview(@PathVariable String engagementId,
                                                                           @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
             ServerWebExchange exchange) {
-        String reviewId = UUID.randomUUID().toString();
+        String reviewId = commands.newId(exchange);
         var command = new RequestSupportReviewCommand(engagementId, reviewId, IfMatch.parse(ifMatch));
         return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
@@ -151,7 +150,7 @@ public class EngagementController {
     public Mono<ResponseEntity<Map<String, String>>> sharePlanWithSupport(
             @PathVariable String engagementId,
             @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
-        String planReviewId = UUID.randomUUID().toString();
+        String planReviewId = commands.newId(exchange);
         var command = new SharePlanWithSupportCommand(engagementId, planReviewId, IfMatch.parse(ifMatch));
         return commands.send(command, exchange)
                 .then(Mono.fromSupplier(() -> ResponseEntity.accepted()
@@ -173,7 +172,7 @@ public class EngagementController {
     public Mono<ResponseEntity<Map<String, String>>> reportMigrationProblem(
             @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.MigrationProblem body,
             @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
-        String problemId = UUID.randomUUID().toString();
+        String problemId = commands.newId(exchange);
         var command = new ReportMigrationProblemCommand(engagementId, problemId, body.description(),
                 IfMatch.parse(ifMatch));
         return commands.send(command, exchange)
@@ -207,7 +206,7 @@ public class EngagementController {
     public Mono<ResponseEntity<Map<String, String>>> requestInternalAssistance(
             @PathVariable String engagementId, @Valid @RequestBody EngagementRequests.InternalAssistanceRequest body,
             @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch, ServerWebExchange exchange) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = commands.newId(exchange);
         var command = new RequestInternalAssistanceCommand(engagementId, requestId, body.team(), body.question(),
                 IfMatch.parse(ifMatch));
         return commands.send(command, exchange)

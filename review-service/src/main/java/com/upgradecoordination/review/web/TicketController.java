@@ -37,7 +37,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -93,7 +92,7 @@ public class TicketController {
     @PostMapping
     public Mono<ResponseEntity<Map<String, String>>> request(@Valid @RequestBody TicketRequests.NewTicket body,
                                                              ServerWebExchange exchange) {
-        String ticketId = UUID.randomUUID().toString();
+        String ticketId = commands.newId(exchange);
         return Mono.fromCallable(() -> followingCsm(body))
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(csm -> new RequestUpgradeAssistanceCommand(ticketId, body.form(), body.organisation(),

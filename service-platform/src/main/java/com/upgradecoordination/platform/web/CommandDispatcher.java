@@ -2,29 +2,78 @@ package com.upgradecoordination.platform.web;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends a command on behalf of an HTTP request, with the request's audit metadata.
  *
  * <p>Axon runs the handler, and its blocking JDBC append, on the calling thread; sending from a
  * scheduler meant for blocking work keeps the Netty event loop free.
+ *
+ * <p>Under an Idempotency-Key claim the command carries the claim, so its transaction records its
+ * outcome on the key; when an earlier run of the same request already committed the command (and
+ * died before its response was stored), the recorded outcome is answered and nothing is sent.
  */
 public class CommandDispatcher {
 
     private final CommandGateway commandGateway;
+    private final JsonMapper jsonMapper;
+    private final CrashPoints crashPoints;
 
-    public CommandDispatcher(CommandGateway commandGateway) {
+    public CommandDispatcher(CommandGateway commandGateway, JsonMapper jsonMapper, CrashPoints crashPoints) {
         this.commandGateway = commandGateway;
+        this.jsonMapper = jsonMapper;
+        this.crashPoints = crashPoints;
     }
 
     public <R> Mono<R> send(Object command, ServerWebExchange exchange) {
+        IdempotencyClaim claim = exchange.getAttribute(IdempotencyClaim.ATTRIBUTE);
+        if (claim != null && claim.committed() != null) {
+            return Mono.fromCallable(() -> this.<R>outcomeOf(claim.committed()));
+        }
         return RequestAudit.of(exchange).flatMap(audit -> {
-            var message = GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData());
-            return Mono.fromCallable(() -> commandGateway.<R>sendAndWait(message))
+            MetaData metaData = claim == null ? audit.toMetaData() : audit.toMetaData().mergedWith(claim.toMetaData());
+            var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+            return Mono.fromCallable(() -> {
+                        R result = commandGateway.<R>sendAndWait(message);
+                        if (claim != null) {
+                            crashPoints.reached(CrashPoints.Point.AFTER_COMMAND_COMMIT);
+                        }
+                        return result;
+                    })
                     .subscribeOn(Schedulers.boundedElastic());
         });
+    }
+
+    /**
+     * An id for a new resource: random, or under an Idempotency-Key derived from the claim, so a retry
+     * of the request names the same resource as its first run (the n-th id of a request is the same
+     * on every run).
+     */
+    public String newId(ServerWebExchange exchange) {
+        IdempotencyClaim claim = exchange.getAttribute(IdempotencyClaim.ATTRIBUTE);
+        if (claim == null) {
+            return java.util.UUID.randomUUID().toString();
+        }
+        int n = (Integer) exchange.getAttributes().merge(IdempotencyClaim.ATTRIBUTE + ".ids", 1,
+                (a, b) -> (Integer) a + (Integer) b);
+        String name = claim.principal() + "\n" + claim.key() + "\n" + n;
+        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R outcomeOf(IdempotencyKeys.CommittedCommand committed) throws ClassNotFoundException, LinkageError {
+        if (committed.isRefusal()) {
+            throw committed.asRefusal();
+        }
+        if (committed.resultType() == null) {
+            return null;
+        }
+        Class<?> type = org.springframework.util.ClassUtils.forName(committed.resultType(), null);
+        return (R) jsonMapper.readValue(committed.result(), type);
     }
 }

@@ -48,7 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  *
  * <p>Every completed response is kept, refusals (4xx) included, except server errors (5xx): after
- * one the key is released, so a retry runs the command again. Keys are stored in the service's
+ * one the key is released, so a retry runs the command again, unless the command committed. The
+ * command's transaction records its outcome on the key ({@link IdempotentCommandRecorder}); a
+ * retry of a request whose process died after that commit answers from the recorded outcome
+ * ({@link CommandDispatcher}) instead of running the command again. Keys are stored in the service's
  * database ({@link IdempotencyKeys}), so they survive a restart and are shared by all instances.
  *
  * <p>Runs after Spring Security (its filter chain has order -100): unauthenticated or forbidden
@@ -74,12 +77,14 @@ public class IdempotencyFilter implements WebFilter, Ordered {
     private final IdempotencyKeys keys;
     private final JsonMapper jsonMapper;
     private final int maxBodyBytes;
+    private final CrashPoints crashPoints;
 
     /** @param maxBodyBytes the largest request body read (the codec limit); -1 for no limit */
-    public IdempotencyFilter(IdempotencyKeys keys, JsonMapper jsonMapper, int maxBodyBytes) {
+    public IdempotencyFilter(IdempotencyKeys keys, JsonMapper jsonMapper, int maxBodyBytes, CrashPoints crashPoints) {
         this.keys = keys;
         this.jsonMapper = jsonMapper;
         this.maxBodyBytes = maxBodyBytes;
+        this.crashPoints = crashPoints;
     }
 
     @Override
@@ -155,6 +160,9 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                                             + "retry it later to get its result.");
                         case CLAIMED:
                         default:
+                            crashPoints.reached(CrashPoints.Point.AFTER_CLAIM);
+                            exchange.getAttributes().put(IdempotencyClaim.ATTRIBUTE,
+                                    new IdempotencyClaim(principal, key, claim.token(), claim.committed()));
                             return run(principal, key, claim.token(), body, exchange, chain);
                     }
                 });

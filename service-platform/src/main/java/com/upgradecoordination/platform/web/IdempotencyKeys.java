@@ -14,13 +14,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The durable record of commands sent with an {@code Idempotency-Key} ({@code idempotency_key},
- * migration V3), scoped per authenticated principal. Used by {@link IdempotencyFilter}; every
- * statement commits on its own (it is not part of the command's transaction).
+ * migrations V3 and V8), scoped per authenticated principal. Used by {@link IdempotencyFilter},
+ * whose statements commit on their own, and by {@link IdempotentCommandRecorder}, whose one
+ * statement joins the command's transaction.
  *
  * <p>A request first {@linkplain #claim claims} its key: a new key is inserted as pending; a known
  * key answers with what the first request got, or tells that it is still running or was used for
- * another request. When the response is known it is {@linkplain #complete stored}; a response
- * that is not to be kept is {@linkplain #release released}, so that a retry runs again.
+ * another request. The command's transaction {@linkplain #recordCommandCommitted records} its
+ * outcome on the key. When the response is known it is {@linkplain #complete stored}; a response
+ * that is not to be kept is {@linkplain #release released}, so that a retry runs again, unless its
+ * command committed: then the key stays, and a retry answers from the command's outcome.
  */
 public class IdempotencyKeys {
 
@@ -36,6 +39,31 @@ public class IdempotencyKeys {
         IN_PROGRESS
     }
 
+    /**
+     * What a command committed under a claim answered: its result's class and JSON, or a recorded
+     * refusal ({@link #REFUSAL_TYPE}, rule and reason).
+     */
+    public record CommittedCommand(String resultType, String result) {
+
+        static final String REFUSAL_TYPE = "refusal";
+        static final CommittedCommand NO_RESULT = new CommittedCommand(null, null);
+
+        static CommittedCommand refusal(com.upgradecoordination.platform.domain.RuleViolationException refusal) {
+            return new CommittedCommand(REFUSAL_TYPE, refusal.rule() + "\n" + refusal.getMessage());
+        }
+
+        /** The recorded refusal again, to answer a retry the same way. */
+        com.upgradecoordination.platform.domain.RecordedRuleViolationException asRefusal() {
+            int split = result.indexOf('\n');
+            return new com.upgradecoordination.platform.domain.RecordedRuleViolationException(
+                    result.substring(0, split), result.substring(split + 1));
+        }
+
+        boolean isRefusal() {
+            return REFUSAL_TYPE.equals(resultType);
+        }
+    }
+
     /** A stored response: the status, the headers that matter and the body (UTF-8 text). */
     public record StoredResponse(int status, String contentType, String location, String body) {
     }
@@ -43,14 +71,21 @@ public class IdempotencyKeys {
     /**
      * What {@link #claim} found.
      *
-     * @param token    identifies the claim, to complete or release it; only with CLAIMED
-     * @param response the first request's response; only with COMPLETED
+     * @param token     identifies the claim, to complete or release it; only with CLAIMED
+     * @param response  the first request's response; only with COMPLETED
+     * @param committed with CLAIMED, the outcome of the command an earlier run of the request committed
+     *                  before it died (answer from it, do not run the command again); else null
      */
-    public record Claim(Outcome outcome, String token, StoredResponse response) {
+    public record Claim(Outcome outcome, String token, StoredResponse response, CommittedCommand committed) {
     }
 
     private record Row(String fingerprint, String token, Integer status, String contentType, String location,
-                       String body, Timestamp createdAt) {
+                       String body, Timestamp createdAt, Timestamp commandCommittedAt, String commandResultType,
+                       String commandResult) {
+
+        CommittedCommand committed() {
+            return commandCommittedAt == null ? null : new CommittedCommand(commandResultType, commandResult);
+        }
     }
 
     private static final int ATTEMPTS = 3;
@@ -101,7 +136,7 @@ public class IdempotencyKeys {
                     .param("now", Timestamp.from(now))
                     .update();
             if (inserted == 1) {
-                return new Claim(Outcome.CLAIMED, token, null);
+                return new Claim(Outcome.CLAIMED, token, null, null);
             }
             Optional<Row> found = find(principal, key);
             if (found.isEmpty()) {
@@ -109,14 +144,14 @@ public class IdempotencyKeys {
             }
             Row row = found.get();
             if (!row.fingerprint().equals(fingerprint)) {
-                return new Claim(Outcome.KEY_REUSED, null, null);
+                return new Claim(Outcome.KEY_REUSED, null, null, null);
             }
             if (row.status() != null) {
                 return new Claim(Outcome.COMPLETED, null,
-                        new StoredResponse(row.status(), row.contentType(), row.location(), row.body()));
+                        new StoredResponse(row.status(), row.contentType(), row.location(), row.body()), null);
             }
             if (row.createdAt().toInstant().isAfter(now.minus(takeOverAfter))) {
-                return new Claim(Outcome.IN_PROGRESS, null, null);
+                return new Claim(Outcome.IN_PROGRESS, null, null, null);
             }
             int taken = jdbc.sql("""
                             UPDATE idempotency_key SET claim_token = :token, created_at = :now
@@ -129,11 +164,30 @@ public class IdempotencyKeys {
                     .param("previous", row.token())
                     .update();
             if (taken == 1) {
-                return new Claim(Outcome.CLAIMED, token, null);
+                return new Claim(Outcome.CLAIMED, token, null, row.committed());
             }
             // another retry took it over or it completed in between: look again
         }
-        return new Claim(Outcome.IN_PROGRESS, null, null);
+        return new Claim(Outcome.IN_PROGRESS, null, null, null);
+    }
+
+    /**
+     * Records that the claim's command committed, with its outcome; called inside the command's
+     * transaction, so both commit or neither. False when the claim was taken over meanwhile.
+     */
+    public boolean recordCommandCommitted(IdempotencyClaim claim, CommittedCommand outcome) {
+        return jdbc.sql("""
+                        UPDATE idempotency_key
+                        SET command_result_type = :type, command_result = :result, command_committed_at = :now
+                        WHERE principal = :principal AND idempotency_key = :key
+                          AND claim_token = :token AND response_status IS NULL""")
+                .param("type", outcome.resultType())
+                .param("result", outcome.result())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("principal", claim.principal())
+                .param("key", claim.key())
+                .param("token", claim.token())
+                .update() == 1;
     }
 
     /** Stores the response of a claimed request; a claim taken over since is left alone. Blocks (JDBC). */
@@ -155,12 +209,15 @@ public class IdempotencyKeys {
                 .update() == 1;
     }
 
-    /** Forgets a claimed request that produced nothing worth keeping, so a retry runs it again. Blocks (JDBC). */
+    /**
+     * Forgets a claimed request that produced nothing worth keeping, so a retry runs it again; a key
+     * whose command committed is kept (a retry answers from the command's outcome). Blocks (JDBC).
+     */
     public void release(String principal, String key, String token) {
         jdbc.sql("""
                         DELETE FROM idempotency_key
                         WHERE principal = :principal AND idempotency_key = :key
-                          AND claim_token = :token AND response_status IS NULL""")
+                          AND claim_token = :token AND response_status IS NULL AND command_committed_at IS NULL""")
                 .param("principal", principal)
                 .param("key", key)
                 .param("token", token)
@@ -170,12 +227,14 @@ public class IdempotencyKeys {
     private Optional<Row> find(String principal, String key) {
         return jdbc.sql("""
                         SELECT request_fingerprint, claim_token, response_status, response_content_type,
-                               response_location, response_body, created_at
+                               response_location, response_body, created_at, command_committed_at,
+                               command_result_type, command_result
                         FROM idempotency_key WHERE principal = :principal AND idempotency_key = :key""")
                 .param("principal", principal)
                 .param("key", key)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7)))
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7), rs.getTimestamp(8),
+                        rs.getString(9), rs.getString(10)))
                 .optional();
     }
 }

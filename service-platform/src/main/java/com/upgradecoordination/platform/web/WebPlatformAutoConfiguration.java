@@ -3,7 +3,9 @@ package com.upgradecoordination.platform.web;
 import com.upgradecoordination.platform.history.AggregateHistory;
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,8 +31,25 @@ public class WebPlatformAutoConfiguration {
     }
 
     @Bean
-    public CommandDispatcher commandDispatcher(CommandGateway commandGateway) {
-        return new CommandDispatcher(commandGateway);
+    public CommandDispatcher commandDispatcher(CommandGateway commandGateway, JsonMapper jsonMapper,
+                                               CrashPoints crashPoints) {
+        return new CommandDispatcher(commandGateway, jsonMapper, crashPoints);
+    }
+
+    /** Fault injection for the crash tests only: {@code platform.fault-injection.halt-at} (unset in production). */
+    @Bean
+    public CrashPoints crashPoints(Environment environment) {
+        return new CrashPoints(Binder.get(environment)
+                .bind("platform.fault-injection.halt-at", CrashPoints.Point.class).orElse(null));
+    }
+
+    /** The command's transaction records its outcome on its Idempotency-Key (exactly-once effect). */
+    @Bean
+    public IdempotentCommandRecorder idempotentCommandRecorder(@Qualifier("localSegment") CommandBus commandBus,
+                                                               IdempotencyKeys keys, JsonMapper jsonMapper) {
+        IdempotentCommandRecorder recorder = new IdempotentCommandRecorder(keys, jsonMapper);
+        commandBus.registerHandlerInterceptor(recorder);
+        return recorder;
     }
 
     @Bean
@@ -53,19 +72,24 @@ public class WebPlatformAutoConfiguration {
         return new AggregateVersions(eventStore);
     }
 
-    /** A pending Idempotency-Key blocks retries for a minute; then its first request is taken to have died. */
+    /**
+     * A pending Idempotency-Key blocks retries for {@code platform.idempotency.take-over-after} (a
+     * minute); then its first request is taken to have died.
+     */
     @Bean
-    public IdempotencyKeys idempotencyKeys(JdbcClient jdbcClient, ObjectProvider<Clock> clock) {
-        return new IdempotencyKeys(jdbcClient, clock.getIfAvailable(Clock::systemUTC), Duration.ofMinutes(1));
+    public IdempotencyKeys idempotencyKeys(JdbcClient jdbcClient, ObjectProvider<Clock> clock, Environment environment) {
+        Duration takeOverAfter = Binder.get(environment).bind("platform.idempotency.take-over-after", Duration.class)
+                .orElse(Duration.ofMinutes(1));
+        return new IdempotencyKeys(jdbcClient, clock.getIfAvailable(Clock::systemUTC), takeOverAfter);
     }
 
     /** Reads request bodies up to the same limit as the codecs ({@code spring.codec.max-in-memory-size}). */
     @Bean
     public IdempotencyFilter idempotencyFilter(IdempotencyKeys idempotencyKeys, JsonMapper jsonMapper,
-                                               Environment environment) {
+                                               Environment environment, CrashPoints crashPoints) {
         DataSize limit = Binder.get(environment).bind("spring.codec.max-in-memory-size", DataSize.class)
                 .orElse(DataSize.ofKilobytes(256));
         int maxBodyBytes = limit.toBytes() < 0 ? -1 : (int) Math.min(limit.toBytes(), Integer.MAX_VALUE);
-        return new IdempotencyFilter(idempotencyKeys, jsonMapper, maxBodyBytes);
+        return new IdempotencyFilter(idempotencyKeys, jsonMapper, maxBodyBytes, crashPoints);
     }
 }

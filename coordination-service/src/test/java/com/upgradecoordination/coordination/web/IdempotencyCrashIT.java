@@ -1,0 +1,205 @@
+package com.upgradecoordination.coordination.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.upgradecoordination.coordination.CoordinationServiceApplication;
+import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestBroker;
+import com.upgradecoordination.devsupport.TestTokens;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly-once effect of a command sent with an Idempotency-Key when its process dies between the
+ * steps (issue 12): the service runs in its own JVM on PostgreSQL and the test JVM's broker, and
+ * halts as a SIGKILL would at a fault-injection point: after claiming the key (nothing ran), then,
+ * on the retry, after the command and its outcome on the key committed (the response was never
+ * stored). The retry on a healthy process answers from the committed outcome: one engagement, one
+ * event, and the answer names it.
+ */
+class IdempotencyCrashIT {
+
+    static final String KEY = "crash-test-key-1";
+    static final String CUSTOMER = "Crash Test Corp";
+    static final String BODY = "{\"customerOrganisation\":\"" + CUSTOMER + "\",\"csm\":\"casey.csm\","
+            + "\"reasons\":[\"GROWTH\"],\"deploymentType\":\"OMNIBUS_MULTI_NODE\"}";
+
+    final Map<String, String> settings =
+            ServiceTestSettings.forService("coordination-service", TestBroker.shared().bootstrapServers());
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String token = TestTokens.token("casey.csm", "CSM");
+    Process service;
+    int port;
+
+    @AfterEach
+    void stopService() throws InterruptedException {
+        if (service != null && service.isAlive()) {
+            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aRetryAfterACrashAtEitherStepActsExactlyOnce() throws Exception {
+        // 1. halts right after the key is claimed: nothing ran
+        start("AFTER_CLAIM");
+        assertThat(sendExpectingTheProcessToDie()).isEqualTo(137);
+        assertThat(engagementsOpened()).isZero();
+        assertThat(keyRow()).containsEntry("pending", true).containsEntry("committed", false);
+
+        // 2. the retry takes the key over and runs the command, then halts before its response is stored
+        start("AFTER_COMMAND_COMMIT");
+        assertThat(retryUntilTakenOverExpectingTheProcessToDie()).isEqualTo(137);
+        assertThat(engagementsOpened()).isEqualTo(1);
+        assertThat(keyRow()).containsEntry("pending", true).containsEntry("committed", true);
+
+        // 3. on a healthy process the retry answers from the committed command: no second engagement
+        start(null);
+        HttpResponse<String> answered = retryUntilAnswered();
+        assertThat(answered.statusCode()).isEqualTo(201);
+        String engagementId = onlyEngagementId();
+        assertThat(answered.body()).contains("\"engagementId\":\"" + engagementId + "\"");
+        assertThat(answered.headers().firstValue("Location")).contains("/engagements/" + engagementId);
+        assertThat(engagementsOpened()).isEqualTo(1);
+        assertThat(keyRow()).containsEntry("pending", false);
+
+        // and from then on the stored response is replayed
+        HttpResponse<String> replayed = post();
+        assertThat(replayed.statusCode()).isEqualTo(201);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(replayed.body()).isEqualTo(answered.body());
+        assertThat(engagementsOpened()).isEqualTo(1);
+    }
+
+    // --- the service in its own process ----------------------------------------------------
+
+    void start(String haltAt) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m",
+                "-cp", System.getProperty("java.class.path"),
+                CoordinationServiceApplication.class.getName(),
+                "--spring.config.name=coordination-service",
+                "--server.port=" + port,
+                // a key left pending by a dead process is taken over after two seconds (a minute in production)
+                "--platform.idempotency.take-over-after=2s"));
+        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+        if (haltAt != null) {
+            command.add("--platform.fault-injection.halt-at=" + haltAt);
+        }
+        File log = new File("target/idempotency-crash-" + (haltAt == null ? "healthy" : haltAt) + ".log");
+        service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .failFast("the service process ended; see " + log, () -> !service.isAlive())
+                .until(this::healthy);
+    }
+
+    boolean healthy() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        } catch (IOException | InterruptedException notYet) {
+            return false;
+        }
+    }
+
+    HttpResponse<String> post() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engagements"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the request once; the process halts before answering. Returns its exit code. */
+    int sendExpectingTheProcessToDie() throws Exception {
+        try {
+            HttpResponse<String> unexpected = post();
+            throw new AssertionError("expected the process to die, got " + unexpected.statusCode() + " "
+                    + unexpected.body());
+        } catch (IOException connectionLost) {
+            assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            return service.exitValue();
+        }
+    }
+
+    /** Retries while the dead run's claim is young (409 in progress); the take-over then halts the process. */
+    int retryUntilTakenOverExpectingTheProcessToDie() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> answer = post();
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+                Thread.sleep(500);
+            } catch (IOException connectionLost) {
+                assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                return service.exitValue();
+            }
+        }
+        throw new AssertionError("the retry never took the key over");
+    }
+
+    HttpResponse<String> retryUntilAnswered() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        HttpResponse<String> answer = post();
+        while (answer.statusCode() == 409 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            answer = post();
+        }
+        return answer;
+    }
+
+    // --- what the database holds -----------------------------------------------------------
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection(settings.get("spring.datasource.url"),
+                settings.get("spring.datasource.username"), settings.get("spring.datasource.password"));
+    }
+
+    long engagementsOpened() throws SQLException {
+        try (Connection connection = database(); ResultSet rs = connection.createStatement().executeQuery("""
+                SELECT COUNT(*) FROM domainevententry
+                WHERE payloadtype LIKE '%EngagementOpenedEvent' AND convert_from(payload, 'UTF8') LIKE '%Crash Test Corp%'""")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    String onlyEngagementId() throws SQLException {
+        try (Connection connection = database(); ResultSet rs = connection.createStatement().executeQuery("""
+                SELECT aggregateidentifier FROM domainevententry
+                WHERE payloadtype LIKE '%EngagementOpenedEvent' AND convert_from(payload, 'UTF8') LIKE '%Crash Test Corp%'""")) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    Map<String, Object> keyRow() throws SQLException {
+        try (Connection connection = database(); ResultSet rs = connection.createStatement().executeQuery(
+                "SELECT response_status, command_committed_at FROM idempotency_key WHERE idempotency_key = '" + KEY + "'")) {
+            assertThat(rs.next()).as("the key's row").isTrue();
+            return Map.of("pending", rs.getObject(1) == null, "committed", rs.getObject(2) != null);
+        }
+    }
+}
