@@ -1,27 +1,22 @@
 package com.upgradecoordination.coordination.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.coordination.CoordinationServiceApplication;
+import com.upgradecoordination.devsupport.ServiceProcess;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
 import com.upgradecoordination.devsupport.TestTokens;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -46,13 +41,12 @@ class IdempotencyCrashIT {
             ServiceTestSettings.forService("coordination-service", TestBroker.shared().bootstrapServers());
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String token = TestTokens.token("casey.csm", "CSM");
-    Process service;
-    int port;
+    ServiceProcess service;
 
     @AfterEach
-    void stopService() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    void stopService() {
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -90,41 +84,19 @@ class IdempotencyCrashIT {
 
     // --- the service in its own process ----------------------------------------------------
 
-    void start(String haltAt) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"),
-                CoordinationServiceApplication.class.getName(),
-                "--spring.config.name=coordination-service",
-                "--server.port=" + port,
-                // a key left pending by a dead process is taken over after two seconds (a minute in production)
-                "--platform.idempotency.take-over-after=2s"));
-        settings.forEach((name, value) -> command.add("--" + name + "=" + value));
+    void start(String haltAt) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>(settings);
+        // a key left pending by a dead process is taken over after two seconds (a minute in production)
+        properties.put("platform.idempotency.take-over-after", "2s");
         if (haltAt != null) {
-            command.add("--platform.fault-injection.halt-at=" + haltAt);
+            properties.put("platform.fault-injection.halt-at", haltAt);
         }
-        File log = new File("target/idempotency-crash-" + (haltAt == null ? "healthy" : haltAt) + ".log");
-        service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .failFast("the service process ended; see " + log, () -> !service.isAlive())
-                .until(this::healthy);
-    }
-
-    boolean healthy() {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        } catch (IOException | InterruptedException notYet) {
-            return false;
-        }
+        service = ServiceProcess.start("idempotency-crash-" + (haltAt == null ? "healthy" : haltAt),
+                CoordinationServiceApplication.class, "coordination-service", properties, Duration.ofSeconds(120));
     }
 
     HttpResponse<String> post() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engagements"))
+        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/engagements"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -139,8 +111,7 @@ class IdempotencyCrashIT {
             throw new AssertionError("expected the process to die, got " + unexpected.statusCode() + " "
                     + unexpected.body());
         } catch (IOException connectionLost) {
-            assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            return service.exitValue();
+            return service.awaitExit(Duration.ofSeconds(30));
         }
     }
 
@@ -153,8 +124,7 @@ class IdempotencyCrashIT {
                 assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
                 Thread.sleep(500);
             } catch (IOException connectionLost) {
-                assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                return service.exitValue();
+                return service.awaitExit(Duration.ofSeconds(30));
             }
         }
         throw new AssertionError("the retry never took the key over");

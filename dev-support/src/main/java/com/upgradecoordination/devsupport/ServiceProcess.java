@@ -1,0 +1,148 @@
+package com.upgradecoordination.devsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service in a JVM of its own, started from the test's classpath, for tests that kill a
+ * process (SIGKILL) or run several instances of a service side by side. Its output goes to a log
+ * file under {@code target/}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final File log;
+
+    private ServiceProcess(String name, Process process, int port, File log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code mainClass} as service {@code serviceName} (its config file name) with
+     * {@code settings} as command-line properties, on a free port, and waits until it is healthy.
+     *
+     * @param instance names the log file, e.g. {@code coordination-a}
+     */
+    public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
+                                       Map<String, String> settings, Duration within) {
+        try {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m",
+                    "-cp", System.getProperty("java.class.path"),
+                    mainClass.getName(),
+                    "--spring.config.name=" + serviceName,
+                    "--server.port=" + port));
+            settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+            File log = new File("target/process-" + instance + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+            ServiceProcess started = new ServiceProcess(instance, process, port, log);
+            started.awaitHealthy(within);
+            return started;
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + instance, e);
+        }
+    }
+
+    private void awaitHealthy(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " ended with " + process.exitValue() + " while starting; see "
+                        + log);
+            }
+            if (healthy()) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " was not healthy within " + within + "; see " + log);
+    }
+
+    public boolean healthy() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. Waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** Waits for the process to end by itself (e.g. a fault-injection halt) and returns its exit code. */
+    public int awaitExit(Duration within) {
+        try {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " is still running after " + within);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
