@@ -113,9 +113,11 @@ public class ReadModelRebuilds {
                 rate, started);
     }
 
-    /** The highest global position in the event store: what a caught-up processor has reached. */
+    /**
+     * The highest global position in the event store: what a caught-up processor has reached; 0 for
+     * an empty store (global positions start at 1), where every processor is at 0 of 0.
+     */
     private long head() {
-        Long head = jdbc.sql("SELECT MAX(globalindex) FROM domainevententry").query(Long.class).single();
-        return head == null ? 0L : head;
+        return jdbc.sql("SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry").query(Long.class).single();
     }
 }
