@@ -57,13 +57,22 @@ public final class ServiceProcess implements AutoCloseable {
     /** As {@link #start(String, Class, String, Map, Duration)}, on the given port. */
     public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
                                        Map<String, String> settings, Duration within, int port) {
+        return start(instance, mainClass, serviceName, settings, within, port, List.of());
+    }
+
+    /** As {@link #start(String, Class, String, Map, Duration, int)}, with more JVM options. */
+    public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
+                                       Map<String, String> settings, Duration within, int port,
+                                       List<String> jvmOptions) {
         List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m",
-                    "-cp", System.getProperty("java.class.path"),
-                    mainClass.getName(),
-                    "--spring.config.name=" + serviceName,
-                    "--server.port=" + port));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-cp", System.getProperty("java.class.path"),
+                mainClass.getName(),
+                "--spring.config.name=" + serviceName,
+                "--server.port=" + port));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         return launch(instance, port, List.copyOf(command), within);
     }

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +66,8 @@ final class Audit {
     final List<Finding> lost = new ArrayList<>();
     final List<Finding> doubled = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** Webhook calls repeated under one Idempotency-Key: at least once towards the channel, one effect. */
+    final List<Finding> webhookRepeats = new ArrayList<>();
     int rejectedInboxRows;
 
     private final FaultStack stack;
@@ -254,28 +256,36 @@ final class Audit {
         expectNotification(Topics.COORDINATION, "SupportReviewRequested", "@senior-reviewers|WEBHOOK", idsByKey, sentById);
         expectNotification(Topics.COORDINATION, "ProfessionalServicesRecommended", "@proserv|WEBHOOK", idsByKey, sentById);
 
-        // the webhook listener: each delivered webhook notification called once
-        Map<String, Integer> calls = new HashMap<>();
-        webhookCalls.forEach(call -> calls.merge(call.text(), 1, Integer::sum));
-        Set<String> messages = new HashSet<>();
+        // the webhook listener: the effect of each delivered webhook notification once. A receiver acts
+        // once per Idempotency-Key (the notification id); calls repeated under one key (a delivery whose
+        // outcome could not be recorded is made again) are counted apart, not as a doubled effect.
+        Map<String, Integer> callsByKey = new HashMap<>();
+        Map<String, Set<String>> keysByText = new HashMap<>();
+        for (WebhookListener.Received call : webhookCalls) {
+            callsByKey.merge(String.valueOf(call.idempotencyKey()), 1, Integer::sum);
+            keysByText.computeIfAbsent(call.text(), t -> new HashSet<>()).add(String.valueOf(call.idempotencyKey()));
+        }
         for (Map.Entry<String, Stored> notification : firstById.entrySet()) {
             JsonNode p = notification.getValue().payload();
             if (!"WEBHOOK".equals(p.get("channel").asString()) || !sentById.containsKey(notification.getKey())) {
                 continue;
             }
-            String message = p.get("message").asString();
-            messages.add(message);
             long at = storedAt(p.get("sourceEventId").asString());
-            int count = calls.getOrDefault(message, 0);
-            if (count == 0) {
+            int calls = callsByKey.getOrDefault(notification.getKey(), 0);
+            if (calls == 0) {
                 lost.add(new Finding("webhook call missing", at, notification.getKey()));
-            } else if (count > 1) {
-                doubled.add(new Finding("webhook called " + count + " times", at, notification.getKey() + " " + message));
+            } else if (calls > 1) {
+                webhookRepeats.add(new Finding("webhook called " + calls + " times with one key", at,
+                        notification.getKey() + " " + p.get("message").asString()));
+            }
+            Set<String> keys = keysByText.getOrDefault(p.get("message").asString(), Set.of());
+            if (keys.size() > 1) {
+                doubled.add(new Finding("one webhook message under " + keys.size() + " keys", at, keys.toString()));
             }
         }
-        long unknown = webhookCalls.stream().filter(call -> !messages.contains(call.text())).count();
+        long unknown = webhookCalls.stream().filter(call -> !firstById.containsKey(call.idempotencyKey())).count();
         if (unknown > 0) {
-            notes.add(unknown + " webhook calls for notifications not (yet) recorded as sent");
+            notes.add(unknown + " webhook calls name no notification of the store");
         }
     }
 
@@ -296,8 +306,8 @@ final class Audit {
         List<Finding> broken = new ArrayList<>();
         for (String database : List.of("coordination", "review", "notification")) {
             Map<String, String> settings = stack.databases.get(database);
-            DriverManagerDataSource dataSource = new DriverManagerDataSource(settings.get("spring.datasource.url"),
-                    settings.get("spring.datasource.username"), settings.get("spring.datasource.password"));
+            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(settings.get("spring.datasource.url"),
+                    settings.get("spring.datasource.username"), settings.get("spring.datasource.password"), true);
             EventHashChain chain = new EventHashChain(JdbcClient.create(dataSource),
                     new DataSourceTransactionManager(dataSource), Clock.systemUTC());
             List<String> aggregates = JdbcClient.create(dataSource)
@@ -310,6 +320,7 @@ final class Audit {
                 }
             }
             verified.put(database, aggregates.size());
+            dataSource.destroy();
         }
         return broken;
     }

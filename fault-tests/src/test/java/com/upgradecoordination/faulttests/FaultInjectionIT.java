@@ -80,7 +80,7 @@ class FaultInjectionIT {
 
             timeline.begin(WARM_UP);
             load.start(USERS);
-            Load.pause(10_000);
+            Load.pause(5_000);
             for (int cycle = 0; cycle < CYCLES; cycle++) {
                 Fault fault = Fault.values()[cycle % Fault.values().length];
                 timeline.begin(fault.label);
@@ -97,17 +97,22 @@ class FaultInjectionIT {
             int writerFlows = concurrentWriters(load);
             timeline.begin("after");
 
+            long converging = System.nanoTime();
             Audit audit = converge(stack, topics, webhooks);
+            long verifying = System.nanoTime();
             Map<String, Integer> verified = new LinkedHashMap<>();
             List<Audit.Finding> broken = Audit.brokenChains(stack, verified);
+            long verifiedAt = System.nanoTime();
             String relayToken = relayToken(stack);
 
             Report report = new Report(timeline, recoveries, audit, http.ledger(), broken);
             StringBuilder out = new StringBuilder();
             out.append(String.format("%nFault-injection suite: %d fault cycles, %d virtual users (%d flows started, %d completed), "
-                            + "%d concurrent writers for %d s (%d engagements); stack up in %d s, faults and load %d s, total %d s%n",
+                            + "%d concurrent writers for %d s (%d engagements); stack up in %d s, faults and load %d s, "
+                            + "caught up in %d s, chains verified in %d s, total %d s%n",
                     CYCLES, USERS, load.flowsStarted(), load.flowsCompleted(), WRITERS, WRITERS_FOR.toSeconds(), writerFlows,
                     Duration.ofNanos(started - began).toSeconds(), Duration.ofNanos(faultsEnded - started).toSeconds(),
+                    Duration.ofNanos(verifying - converging).toSeconds(), Duration.ofNanos(verifiedAt - verifying).toSeconds(),
                     Duration.ofNanos(System.nanoTime() - began).toSeconds()));
             out.append(report.table());
             out.append(String.format("stored events: %d (%d published); records on the topics: %d (%d event ids, %d published "
@@ -119,6 +124,10 @@ class FaultInjectionIT {
                     webhooks.received().size(), http.ledger().size(),
                     http.ledger().stream().filter(c -> c.kind() == Http.Kind.CONNECTION_ERROR).count(),
                     http.ledger().stream().filter(c -> c.status() >= 500).count(), verified, relayToken));
+            out.append(String.format("webhook calls repeated under one Idempotency-Key (at least once towards the channel; "
+                    + "a receiver acting once per key acts once): %d%n", audit.webhookRepeats.size()));
+            audit.webhookRepeats.forEach(f -> out.append("repeated webhook call (").append(timeline.labelAt(f.atMillis()))
+                    .append("): ").append(f.what()).append('\n'));
             audit.notes.forEach(note -> out.append("note: ").append(note).append('\n'));
             report.details(out);
             load.failures.stream().filter(f -> !f.answer().equals("stopped while waiting"))
@@ -266,6 +275,8 @@ class FaultInjectionIT {
         long deadline = System.nanoTime() + CONVERGE_WITHIN.toNanos();
         while (true) {
             Audit audit = Audit.of(stack, topics, webhooks.received());
+            System.out.printf("%tT catching up: %d stored, %d on the topics, %d missing%n", System.currentTimeMillis(),
+                    audit.stored.size(), audit.published.size(), audit.lost.size());
             if (audit.lost.isEmpty() || System.nanoTime() > deadline) {
                 // settle: a late duplicate would show now
                 Load.pause(3_000);

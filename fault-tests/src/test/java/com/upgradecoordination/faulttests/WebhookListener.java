@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 /** The webhook receiver the notifications are delivered to: answers 200 and counts every call. */
 final class WebhookListener implements AutoCloseable {
 
-    /** One call: the path it came to and the {@code text} of its JSON body. */
-    record Received(String path, String text, long atMillis) {
+    /** One call: the path it came to, its Idempotency-Key (the notification id) and the {@code text} of its JSON body. */
+    record Received(String path, String idempotencyKey, String text, long atMillis) {
     }
 
     private final HttpServer server;
@@ -30,6 +30,7 @@ final class WebhookListener implements AutoCloseable {
             try (exchange) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 received.add(new Received(exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                         Http.JSON.readTree(body).get("text").asString(), System.currentTimeMillis()));
                 exchange.sendResponseHeaders(200, -1);
             }
