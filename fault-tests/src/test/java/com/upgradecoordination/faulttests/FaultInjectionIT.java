@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class FaultInjectionIT {
 
     static final int CYCLES = Integer.getInteger("faults.cycles", 5);
+    /** Stops starting new fault cycles after this many minutes of load (0: no limit). */
+    static final int MAX_MINUTES = Integer.getInteger("faults.max-minutes", 0);
     static final int USERS = Integer.getInteger("faults.users", 4);
     static final int WRITERS = 64;
     static final Duration WRITERS_FOR = Duration.ofSeconds(Integer.getInteger("faults.writers.seconds", 15));
@@ -81,7 +83,12 @@ class FaultInjectionIT {
             timeline.begin(WARM_UP);
             load.start(USERS);
             Load.pause(5_000);
+            int cycles = 0;
             for (int cycle = 0; cycle < CYCLES; cycle++) {
+                if (MAX_MINUTES > 0 && System.nanoTime() - started > Duration.ofMinutes(MAX_MINUTES).toNanos()) {
+                    break;
+                }
+                cycles++;
                 Fault fault = Fault.values()[cycle % Fault.values().length];
                 timeline.begin(fault.label);
                 Duration recovery = inject(fault, stack, load, topics);
@@ -102,15 +109,16 @@ class FaultInjectionIT {
             long verifying = System.nanoTime();
             Map<String, Integer> verified = new LinkedHashMap<>();
             List<Audit.Finding> broken = Audit.brokenChains(stack, verified);
+            broken.addAll(verifiedOverHttp(http, stack, audit));
             long verifiedAt = System.nanoTime();
             String relayToken = relayToken(stack);
 
             Report report = new Report(timeline, recoveries, audit, http.ledger(), broken);
             StringBuilder out = new StringBuilder();
-            out.append(String.format("%nFault-injection suite: %d fault cycles, %d virtual users (%d flows started, %d completed), "
+            out.append(String.format("%nFault-injection suite: %d fault cycles (of %d asked for), %d virtual users (%d flows started, %d completed), "
                             + "%d concurrent writers for %d s (%d engagements); stack up in %d s, faults and load %d s, "
                             + "caught up in %d s, chains verified in %d s, total %d s%n",
-                    CYCLES, USERS, load.flowsStarted(), load.flowsCompleted(), WRITERS, WRITERS_FOR.toSeconds(), writerFlows,
+                    cycles, CYCLES, USERS, load.flowsStarted(), load.flowsCompleted(), WRITERS, WRITERS_FOR.toSeconds(), writerFlows,
                     Duration.ofNanos(started - began).toSeconds(), Duration.ofNanos(faultsEnded - started).toSeconds(),
                     Duration.ofNanos(verifying - converging).toSeconds(), Duration.ofNanos(verifiedAt - verifying).toSeconds(),
                     Duration.ofNanos(System.nanoTime() - began).toSeconds()));
@@ -284,6 +292,22 @@ class FaultInjectionIT {
             }
             Load.pause(3_000);
         }
+    }
+
+    /** The audit endpoint as an auditor reads it, for a few aggregates of each service. */
+    static List<Audit.Finding> verifiedOverHttp(Http http, FaultStack stack, Audit audit) {
+        List<Audit.Finding> broken = new ArrayList<>();
+        Map<String, Node> nodes = Map.of("coordination", stack.coordinationA, "review", stack.review,
+                "notification", stack.notification);
+        nodes.forEach((database, node) -> audit.stored.stream().filter(e -> e.database().equals(database))
+                .map(Audit.Stored::aggregateId).distinct().limit(5).forEach(aggregate -> {
+                    Answer answer = http.get(node.name, node.baseUrl(), "/audit/aggregates/" + aggregate + "/verify",
+                            "alex.auditor", "AUDITOR");
+                    if (!answer.is(200) || !"INTACT".equals(answer.json().get("status").asString())) {
+                        broken.add(new Audit.Finding("verify over HTTP", 0, database + " " + aggregate + ": " + answer));
+                    }
+                }));
+        return broken;
     }
 
     static String relayToken(FaultStack stack) {

@@ -35,7 +35,11 @@ final class WebhookListener implements AutoCloseable {
                 exchange.sendResponseHeaders(200, -1);
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "webhook-listener");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
