@@ -45,7 +45,8 @@ class FaultInjectionIT {
     static final int WRITERS = 64;
     static final Duration WRITERS_FOR = Duration.ofSeconds(Integer.getInteger("faults.writers.seconds", 15));
     static final Duration REQUEST_BOUND = Duration.ofSeconds(20);
-    static final Duration CONVERGE_WITHIN = Duration.ofSeconds(240);
+    static final Duration CONVERGE_STALLED = Duration.ofSeconds(90);
+    static final Duration CONVERGE_AT_MOST = Duration.ofMinutes(20);
 
     enum Fault {
         RELAY_HOLDER_KILL("coordination instance holding the relay: SIGKILL, restart"),
@@ -278,14 +279,26 @@ class FaultInjectionIT {
 
     // --- the end --------------------------------------------------------------------------------
 
-    /** Audits until nothing is missing any more (the relay and consumers catch up), or the time is up. */
+    /**
+     * Audits until nothing is missing any more: the relays publish what was stored while the broker
+     * was away or while the writers outpaced them, and the consumers catch up. Gives up once nothing
+     * has changed for {@link #CONVERGE_STALLED} (the missing stay missing), or after {@link #CONVERGE_AT_MOST}.
+     */
     Audit converge(FaultStack stack, TopicRecorder topics, WebhookListener webhooks) throws Exception {
-        long deadline = System.nanoTime() + CONVERGE_WITHIN.toNanos();
+        long deadline = System.nanoTime() + CONVERGE_AT_MOST.toNanos();
+        long lastChange = System.nanoTime();
+        String last = "";
         while (true) {
             Audit audit = Audit.of(stack, topics, webhooks.received());
             System.out.printf("%tT catching up: %d stored, %d on the topics, %d missing%n", System.currentTimeMillis(),
                     audit.stored.size(), audit.published.size(), audit.lost.size());
-            if (audit.lost.isEmpty() || System.nanoTime() > deadline) {
+            String now = audit.stored.size() + "/" + audit.published.size() + "/" + audit.lost.size();
+            if (!now.equals(last)) {
+                last = now;
+                lastChange = System.nanoTime();
+            }
+            if (audit.lost.isEmpty() || System.nanoTime() > deadline
+                    || System.nanoTime() - lastChange > CONVERGE_STALLED.toNanos()) {
                 // settle: a late duplicate would show now
                 Load.pause(3_000);
                 return Audit.of(stack, topics, webhooks.received());
