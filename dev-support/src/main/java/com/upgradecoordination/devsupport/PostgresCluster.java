@@ -182,15 +182,25 @@ public final class PostgresCluster implements AutoCloseable {
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
-                return versions.filter(v -> Files.isExecutable(v.resolve("bin/pg_ctl")))
+                Path newest = versions.filter(v -> Files.isExecutable(v.resolve("bin/pg_ctl")))
                         .max(Comparator.comparingInt(v -> parseOrZero(v.getFileName().toString())))
                         .map(v -> v.resolve("bin"))
-                        .orElse(Path.of(""));
+                        .orElse(null);
+                if (newest != null) {
+                    return newest;
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return Path.of("");
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "pg_ctl"))) {
+                return Path.of(directory);
+            }
+        }
+        throw new IllegalStateException("""
+                No PostgreSQL server binaries (initdb, pg_ctl) for a private cluster: set PG_BIN to their \
+                directory, or install PostgreSQL (Debian: apt-get install postgresql).""");
     }
 
     private static int parseOrZero(String version) {

@@ -82,6 +82,7 @@ class FaultInjectionIT {
             subscribeWebhooks(load, stack, webhooks);
 
             timeline.begin(WARM_UP);
+            TransactionWatch transactions = new TransactionWatch(stack.postgres.url("postgres"), timeline);
             load.start(USERS);
             Load.pause(5_000);
             int cycles = 0;
@@ -104,6 +105,7 @@ class FaultInjectionIT {
             timeline.begin(WRITERS_ROW);
             int writerFlows = concurrentWriters(load);
             timeline.begin("after");
+            transactions.close();
 
             long converging = System.nanoTime();
             Audit audit = converge(stack, topics, webhooks);
@@ -137,6 +139,10 @@ class FaultInjectionIT {
                     + "a receiver acting once per key acts once): %d%n", audit.webhookRepeats.size()));
             audit.webhookRepeats.forEach(f -> out.append("repeated webhook call (").append(timeline.labelAt(f.atMillis()))
                     .append("): ").append(f.what()).append('\n'));
+            out.append("longest transaction seen open (pg_stat_activity, sampled every 250 ms), per window: ");
+            transactions.longestByWindow().forEach((window, seconds) -> out.append(String.format("%s %.1f s; ",
+                    window.equals("after") ? "catching up" : window, seconds)));
+            out.append('\n');
             audit.notes.forEach(note -> out.append("note: ").append(note).append('\n'));
             report.details(out);
             load.failures.stream().filter(f -> !f.answer().equals("stopped while waiting"))
