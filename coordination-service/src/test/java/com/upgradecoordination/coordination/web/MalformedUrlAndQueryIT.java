@@ -1,0 +1,54 @@
+package com.upgradecoordination.coordination.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestClients;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * URLs and query parameters that once failed deep inside (500) or were refused without a body:
+ * found by system-tests' BadInputStays4xxIT. Each is now a 400 problem+json naming what is wrong.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=coordination-service")
+class MalformedUrlAndQueryIT {
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        ServiceTestSettings.register(registry, "coordination-service");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aDateOrTimeBeyondTheYear9999IsInvalidInputNotAServerError() {
+        WebTestClient auditor = TestClients.asAuditor(port);
+        assertThat(problem(auditor, "/audit/reads?to=-999999999-01-01T00:00:00Z").path("detail").asString())
+                .startsWith("to: ");
+        assertThat(problem(auditor, "/audit/reads?from=%2B999999999-12-31T23:59:59Z").path("detail").asString())
+                .startsWith("from: ");
+        assertThat(problem(auditor, "/audit/cases/some-case/timeline?from=-999999999-01-01T00:00:00Z")
+                .path("detail").asString()).startsWith("from: ");
+        assertThat(problem(auditor, "/engagements?targetDateTo=-999999999-01-01").path("detail").asString())
+                .startsWith("targetDateTo: ");
+    }
+
+    /** GETs {@code pathAndQuery} exactly as written (no template encoding) and expects a 400 problem. */
+    private JsonNode problem(WebTestClient client, String pathAndQuery) {
+        return client.get().uri(builder -> URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+}
