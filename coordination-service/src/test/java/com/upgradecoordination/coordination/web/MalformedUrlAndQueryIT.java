@@ -43,6 +43,21 @@ class MalformedUrlAndQueryIT {
                 .startsWith("targetDateTo: ");
     }
 
+    @Test
+    void aNulCharacterInAQueryParameterIsInvalidInputNotAServerError() {
+        JsonNode problem = problem(TestClients.as(port, "pat.proserv", "PROSERV"), "/gpt-benchmarks?size=%00");
+        assertThat(problem.path("detail").asString()).contains("size").contains("U+0000");
+    }
+
+    @Test
+    void aUrlTheFirewallRefusesIsAProblemTooNotAnEmptyAnswer() {
+        WebTestClient csm = TestClients.as(port, "casey.csm", "CSM");
+        for (String path : new String[] {"/engagements/a%2Fb", "/engagements/%00", "/engagements/;x=1/history",
+                                         "/engagements/%2E%2E/history"}) {
+            assertThat(problem(csm, path).path("type").asString()).endsWith("/invalid-input");
+        }
+    }
+
     /** GETs {@code pathAndQuery} exactly as written (no template encoding) and expects a 400 problem. */
     private JsonNode problem(WebTestClient client, String pathAndQuery) {
         return client.get().uri(builder -> URI.create("http://127.0.0.1:" + port + pathAndQuery))
