@@ -6,21 +6,24 @@ import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * URLs and query parameters that once failed deep inside (500) or were refused without a body:
- * found by system-tests' BadInputStays4xxIT. Each is now a 400 problem+json naming what is wrong.
+ * URLs, query parameters and bodies that once failed deep inside (500), were refused without a
+ * body, or were accepted and then stopped a read model: found by system-tests' BadInputStays4xxIT.
+ * Each is now a 400 problem+json naming what is wrong.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=coordination-service")
-class MalformedUrlAndQueryIT {
+class MalformedInputIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -29,6 +32,9 @@ class MalformedUrlAndQueryIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aDateOrTimeBeyondTheYear9999IsInvalidInputNotAServerError() {
@@ -56,6 +62,27 @@ class MalformedUrlAndQueryIT {
                                          "/engagements/%2E%2E/history"}) {
             assertThat(problem(csm, path).path("type").asString()).endsWith("/invalid-input");
         }
+    }
+
+    @Test
+    void textHoldingANulCharacterIsInvalidInputAndNothingIsStored() {
+        long before = events();
+        JsonNode problem = TestClients.as(port, "casey.csm", "CSM").post().uri("/engagements")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"customerOrganisation":"Acme\\u0000Corp","csm":"casey.csm","reasons":["GROWTH"],
+                         "deploymentType":"OMNIBUS_MULTI_NODE"}""")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("customerOrganisation");
+        assertThat(problem.path("errors").get(0).path("reason").asString()).contains("U+0000");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
     }
 
     /** GETs {@code pathAndQuery} exactly as written (no template encoding) and expects a 400 problem. */
