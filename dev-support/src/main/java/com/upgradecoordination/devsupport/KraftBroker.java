@@ -123,6 +123,23 @@ public final class KraftBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a broker in a JVM of its own ({@link BrokerProcess} starts it) until the process ends:
+     * {@code KraftBroker <data directory> <port> <controller port>}. A SIGTERM stops it cleanly; a
+     * SIGKILL leaves its log as a crash would, and a new process on the same arguments recovers it.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 3) {
+            System.err.println("usage: KraftBroker <data directory> <port> <controller port>");
+            System.exit(2);
+        }
+        KraftBroker broker = new KraftBroker(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kraft-broker-shutdown"));
+        broker.start();
+        System.out.println("KraftBroker ready on " + broker.bootstrapServers() + " with its log in " + args[0]);
+        Thread.currentThread().join();
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);

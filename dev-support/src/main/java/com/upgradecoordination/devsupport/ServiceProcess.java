@@ -27,12 +27,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final File log;
+    private final List<String> command;
 
-    private ServiceProcess(String name, Process process, int port, File log) {
+    private ServiceProcess(String name, Process process, int port, File log, List<String> command) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.command = command;
     }
 
     /**
@@ -43,29 +45,62 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
                                        Map<String, String> settings, Duration within) {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for " + instance, e);
+        }
+        return start(instance, mainClass, serviceName, settings, within, port);
+    }
+
+    /** As {@link #start(String, Class, String, Map, Duration)}, on the given port. */
+    public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
+                                       Map<String, String> settings, Duration within, int port) {
+        return start(instance, mainClass, serviceName, settings, within, port, List.of());
+    }
+
+    /** As {@link #start(String, Class, String, Map, Duration, int)}, with more JVM options. */
+    public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
+                                       Map<String, String> settings, Duration within, int port,
+                                       List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-cp", System.getProperty("java.class.path"),
+                mainClass.getName(),
+                "--spring.config.name=" + serviceName,
+                "--server.port=" + port));
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        return launch(instance, port, List.copyOf(command), within);
+    }
+
+    private static ServiceProcess launch(String instance, int port, List<String> command, Duration within) {
         try {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m",
-                    "-cp", System.getProperty("java.class.path"),
-                    mainClass.getName(),
-                    "--spring.config.name=" + serviceName,
-                    "--server.port=" + port));
-            settings.forEach((key, value) -> command.add("--" + key + "=" + value));
             File log = new File(System.getProperty("service.process.log.dir", "target"), "process-" + instance + ".log");
             log.getParentFile().mkdirs();
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-            ServiceProcess started = new ServiceProcess(instance, process, port, log);
+            ServiceProcess started = new ServiceProcess(instance, process, port, log, command);
             started.awaitHealthy(within);
             return started;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + instance, e);
         }
+    }
+
+    /**
+     * Starts the same service again, with the same settings on the same port (its log goes on in
+     * the same file), once this process has ended: after {@link #kill()}, as an orchestrator would
+     * restart a crashed instance.
+     */
+    public ServiceProcess restart(Duration within) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running (pid " + process.pid() + ")");
+        }
+        return launch(name, port, command, within);
     }
 
     private void awaitHealthy(Duration within) {
@@ -86,6 +121,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
         }
         process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
         throw new IllegalStateException(name + " was not healthy within " + within + "; see " + log);
     }
 

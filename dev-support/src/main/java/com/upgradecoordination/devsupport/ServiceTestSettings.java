@@ -20,7 +20,13 @@ public final class ServiceTestSettings {
     }
 
     public static Map<String, String> forService(String serviceName, String bootstrapServers) {
-        TestPostgres.Database database = TestPostgres.freshDatabase(serviceName.replace("-service", ""));
+        return forService(serviceName, bootstrapServers,
+                TestPostgres.freshDatabase(serviceName.replace("-service", "")));
+    }
+
+    /** The same settings on a database the caller made (e.g. on a {@link PostgresCluster} of its own). */
+    public static Map<String, String> forService(String serviceName, String bootstrapServers,
+                                                 TestPostgres.Database database) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.datasource.url", database.url());
         settings.put("spring.datasource.username", database.username());

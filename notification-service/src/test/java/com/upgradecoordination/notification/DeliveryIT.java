@@ -231,6 +231,8 @@ class DeliveryIT {
                     + csm + ")";
             assertThat(calls).allSatisfy(call -> {
                 assertThat(call.contentType()).startsWith("application/json");
+                // every attempt names the notification, so a receiver can tell a repeated delivery
+                assertThat(call.idempotencyKey()).isEqualTo(webhookId);
                 assertThat(json.readTree(call.body())).isEqualTo(json.createObjectNode().put("text", message));
             });
             // exponential backoff: no attempt before its time, 200 ms, 400 ms, then 800 ms after the one before
@@ -460,7 +462,7 @@ class DeliveryIT {
     /** A webhook receiver: answers each path's calls with its scripted statuses, then 200; records every call. */
     static final class WebhookServer {
 
-        record Call(String path, String contentType, String body, long atNanos) {
+        record Call(String path, String contentType, String idempotencyKey, String body, long atNanos) {
         }
 
         private final HttpServer server;
@@ -477,6 +479,7 @@ class DeliveryIT {
                 String path = exchange.getRequestURI().getPath();
                 try (InputStream body = exchange.getRequestBody()) {
                     calls.add(new Call(path, exchange.getRequestHeaders().getFirst("Content-Type"),
+                            exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                             new String(body.readAllBytes(), StandardCharsets.UTF_8), System.nanoTime()));
                 }
                 Deque<Integer> script = scripts.get(path);

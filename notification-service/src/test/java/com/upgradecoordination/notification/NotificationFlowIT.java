@@ -60,6 +60,8 @@ class NotificationFlowIT {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "notification-service");
+        // a review event of an engagement whose opening never comes is decided without it after this
+        registry.add("notification.case-wait", () -> "15s");
     }
 
     @AfterAll
@@ -214,6 +216,31 @@ class NotificationFlowIT {
         }
     }
 
+    /**
+     * Found by the fault-injection suite: after a restart of this service, its review-topic consumer
+     * handled a verdict before its coordination-topic consumer had handled the engagement's opening,
+     * and the CSM was never told. The verdict now waits for the opening.
+     */
+    @Test
+    void aReviewEventThatOvertakesItsEngagementsOpeningWaitsForIt() throws Exception {
+        EventEnvelope verdict = envelope(new SupportReviewCompleted("review-1", caseId, 1, "SUPPORTABLE",
+                List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
+        publish(verdict);
+        Thread.sleep(3_000);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_integration_event WHERE event_id = :id")
+                .param("id", verdict.eventId()).query(Long.class).single()).as("held back").isZero();
+
+        publish(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")));
+
+        await().atMost(PATIENCE).until(() -> messagesIn(csm).contains("Support's verdict on plan v1: SUPPORTABLE"));
+        assertThat(messagesIn(csm)).containsExactly("Support's verdict on plan v1: SUPPORTABLE");
+        assertThat(jdbc.sql("""
+                        SELECT outcome FROM processed_integration_event
+                        WHERE consumer = 'review-notifications' AND event_id = :id""")
+                .param("id", verdict.eventId()).query(String.class).list()).containsExactly("APPLIED");
+    }
+
+    /** Its engagement's opening never comes: after notification.case-wait it is decided without a CSM. */
     @Test
     void withoutAKnownCsmAnEventIsHandledButNobodyIsNotified() throws Exception {
         EventEnvelope verdict = envelope(new SupportReviewCompleted("review-1", caseId, 1, "SUPPORTABLE",

@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The WEBHOOK channel: a JSON POST of {@code {"text": message}}, the body Slack's incoming webhooks
  * (and Mattermost's, and Teams' workflows) accept. A 2xx answer is delivered; 408, 429 and 5xx
  * answers and network failures are worth another attempt; any other answer refuses it for good.
+ * Every call carries {@code Idempotency-Key: <notification id>}: delivery is at least once (a call
+ * whose outcome could not be recorded is made again), so a receiver that must act once dedupes on it.
  */
 @Component
 public class WebhookSender implements ChannelSender {
@@ -43,6 +45,9 @@ public class WebhookSender implements ChannelSender {
             request = HttpRequest.newBuilder(URI.create(notification.address()))
                     .timeout(settings.webhookTimeout())
                     .header("Content-Type", "application/json")
+                    // the same on every attempt: a call repeated after a crash or a lost record of
+                    // its outcome can be recognised by a receiver that keeps the keys it has seen
+                    .header("Idempotency-Key", notification.notificationId())
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
         } catch (IllegalArgumentException unusable) {
