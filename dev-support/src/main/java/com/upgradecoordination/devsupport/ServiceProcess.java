@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One service in a JVM of its own, started from the test's classpath, for tests that kill a
  * process (SIGKILL) or run several instances of a service side by side. Its output goes to a log
- * file under {@code target/}.
+ * file under {@code target/} (or the folder the system property {@code service.process.log.dir} names).
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -79,7 +79,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static ServiceProcess launch(String instance, int port, List<String> command, Duration within) {
         try {
-            File log = new File("target/process-" + instance + ".log");
+            File log = new File(System.getProperty("service.process.log.dir", "target"), "process-" + instance + ".log");
+            log.getParentFile().mkdirs();
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
             ServiceProcess started = new ServiceProcess(instance, process, port, log, command);

@@ -1,6 +1,7 @@
 package com.upgradecoordination.coordination.readmodel;
 
 import com.upgradecoordination.coordination.domain.EngagementStep;
+import com.upgradecoordination.platform.web.QueryDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ public record EngagementFilter(String csm, String customerOrganisation, Engageme
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return QueryDates.within(field, LocalDate.parse(value));
         } catch (DateTimeParseException notADate) {
             throw new IllegalArgumentException(field + ": a date such as 2027-06-30");
         }

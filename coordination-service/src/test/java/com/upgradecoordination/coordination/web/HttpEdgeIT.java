@@ -34,10 +34,12 @@ import tools.jackson.databind.JsonNode;
  * The HTTP edge of a freshly started service, whose event store is still empty: the platform's
  * read-model endpoint answers, and one keep-alive connection keeps being answered whatever mix of
  * answered and refused requests it carries (the stalled request of issue 12, docs/operations.md).
- * Neither test stores an event.
+ * Neither test stores an event; the service starts with no initial benchmark data, which would be
+ * its first events.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=coordination-service")
+        properties = {"spring.config.name=coordination-service",
+                "coordination.catalog.gpt-benchmarks=classpath:catalog/gpt-benchmarks-none.json"})
 class HttpEdgeIT {
 
     /** Normal and refused requests alternate this many times: twice as many requests in all. */

@@ -5,6 +5,7 @@ import com.upgradecoordination.platform.history.HistoryEntry;
 import com.upgradecoordination.platform.web.AggregateVersions;
 import com.upgradecoordination.platform.web.CommandDispatcher;
 import com.upgradecoordination.platform.web.IfMatch;
+import com.upgradecoordination.platform.web.QueryDates;
 import com.upgradecoordination.platform.web.RequestAudit;
 import com.upgradecoordination.review.api.AssignTicketCommand;
 import com.upgradecoordination.review.api.CloseTicketCommand;
@@ -271,6 +272,8 @@ public class TicketController {
                                        @RequestParam(required = false) Integer deadlineWithinHours,
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "20") int size) {
+        QueryDates.within("upgradeFrom", upgradeFrom);
+        QueryDates.within("upgradeTo", upgradeTo);
         if (upgradeFrom != null && upgradeTo != null && upgradeTo.isBefore(upgradeFrom)) {
             throw new IllegalArgumentException("upgradeTo: on or after upgradeFrom");
         }

@@ -424,7 +424,7 @@ class TicketApiIT {
 
         for (String bad : List.of("size=101", "size=0", "page=-1", "status=SOMEDAY", "form=FAX",
                 "upgradeFrom=2030-01-02&upgradeTo=2030-01-01", "deadlineWithinHours=0", "upgradeFrom=soon",
-                "deadlineWithinHours=721")) {
+                "deadlineWithinHours=721", "upgradeFrom=-999999999-01-01", "upgradeTo=999999999-12-31")) {
             http.get().uri("/tickets?" + bad).exchange()
                     .expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

@@ -8,6 +8,7 @@ import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import com.upgradecoordination.platform.axon.UniqueViolationResolver;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -36,6 +37,12 @@ public class HashChainAutoConfiguration {
                                          ObjectProvider<Clock> clock) {
         return new EventHashChain(JdbcClient.create(dataSource), transactionManager,
                 clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Replaces Axon's resolver, which misses PostgreSQL's unique violations (see {@link UniqueViolationResolver}). */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
     }
 
     /** What JdbcAutoConfiguration would build, chaining each append. */

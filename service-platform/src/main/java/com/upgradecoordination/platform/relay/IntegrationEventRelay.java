@@ -4,7 +4,10 @@ import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,15 +16,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Store-and-forward relay from this service's event store to Kafka (SPEC K3).
  *
  * <p>It is a streaming event processor over the event store: its token in {@code tokenentry} is the
- * stored position. An event's token advances only after the broker acknowledged the record
- * (acks=all, idempotent producer); a failure propagates, the processor backs off and retries the
- * same event, so nothing stored is lost whatever crashes when. Delivery is at-least-once and
+ * stored position. A batch's token advances only after the broker acknowledged every record of the
+ * batch (acks=all, idempotent producer); a failure propagates, the processor backs off and retries
+ * the batch, so nothing stored is lost whatever crashes when. Delivery is at-least-once and
  * consumers deduplicate on the envelope's event id. HTTP commands never wait for any of this.
  */
 @ProcessingGroup(IntegrationEventRelay.PROCESSING_GROUP)
@@ -32,6 +37,8 @@ public class IntegrationEventRelay {
     public static final String FAILURES_METRIC = "platform.relay.failures";
     /** Counts records the broker acknowledged. */
     public static final String PUBLISHED_METRIC = "platform.relay.published";
+
+    private static final String IN_FLIGHT = IntegrationEventRelay.class.getName() + ".inFlight";
 
     private final IntegrationEventTranslator translator;
     private final EnvelopeFactory envelopeFactory;
@@ -51,6 +58,14 @@ public class IntegrationEventRelay {
         this.published = meters.counter(PUBLISHED_METRIC);
     }
 
+    /**
+     * Sends the event's contract and leaves the broker's acknowledgement to the end of the batch:
+     * the batch's sends are in flight together (the producer batches them), and the token moves
+     * only once all of them are acknowledged. Any one not acknowledged fails the batch; the
+     * processor then retries it from its last token (records already acknowledged go out again:
+     * at-least-once, consumers deduplicate). Per case the order holds: one segment reads the store
+     * in order and the idempotent producer keeps each partition's order across retries.
+     */
     @EventHandler
     public void relay(Object domainEvent, EventMessage<?> message)
             throws ExecutionException, InterruptedException, TimeoutException {
@@ -60,15 +75,48 @@ public class IntegrationEventRelay {
         }
         EventEnvelope envelope = envelopeFactory.envelope(message, outbound.get());
         EventContract contract = IntegrationEventCatalog.contractOf(outbound.get().payload().getClass());
+        CompletableFuture<?> sent;
         try {
-            kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope)
-                    .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            published.increment();
-        } catch (RuntimeException | ExecutionException | TimeoutException notAcknowledged) {
-            // KafkaTemplate throws at once when it cannot even get the topic's metadata, and fails the
-            // future when the broker does not acknowledge in time: both count, both are retried.
+            sent = kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope);
+        } catch (RuntimeException noMetadata) {
+            // KafkaTemplate throws at once when it cannot even get the topic's metadata
             failures.increment();
-            throw notAcknowledged;
+            throw noMetadata;
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            awaitAcknowledgements(List.of(sent));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        List<CompletableFuture<?>> inFlight = batch.getOrComputeResource(IN_FLIGHT, name -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.onPrepareCommit(committing -> {
+                try {
+                    awaitAcknowledgements(sends);
+                } catch (ExecutionException | TimeoutException | InterruptedException notAcknowledged) {
+                    if (notAcknowledged instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("The broker did not acknowledge the relay's batch", notAcknowledged);
+                }
+            });
+            return sends;
+        });
+        inFlight.add(sent);
+    }
+
+    private void awaitAcknowledgements(List<CompletableFuture<?>> sends)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        for (CompletableFuture<?> send : sends) {
+            try {
+                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                published.increment();
+            } catch (RuntimeException | ExecutionException | TimeoutException notAcknowledged) {
+                // the broker did not acknowledge in time: counted, and the batch is retried
+                failures.increment();
+                throw notAcknowledged;
+            }
         }
     }
 }

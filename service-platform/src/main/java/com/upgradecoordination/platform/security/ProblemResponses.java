@@ -9,16 +9,16 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes problem+json from filters, where controller advice does not reach (401, 403). */
-final class ProblemResponses {
+/** Writes problem+json from filters, where controller advice does not reach (401, 403, refused URLs). */
+public final class ProblemResponses {
 
     private final JsonMapper jsonMapper;
 
-    ProblemResponses(JsonMapper jsonMapper) {
+    public ProblemResponses(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 
-    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(ProblemDetailsAdvice.TYPE_PREFIX + type));
         problem.setTitle(title);

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,6 +72,19 @@ public class SecurityAutoConfiguration {
         List<String> lines = new java.util.ArrayList<>(serviceRules);
         lines.addAll(binder.bind("platform.access.platform-rules", Bindable.listOf(String.class)).orElse(List.of()));
         return AccessPolicy.parse(lines);
+    }
+
+    /**
+     * Spring Security's firewall refuses URLs it deems dangerous (an encoded slash or NUL, a dot
+     * segment, a semicolon ...) before any other filter; by default with an empty 400. This answers
+     * that refusal in problem+json like every other bad input (SPEC S3).
+     */
+    @Bean
+    public ServerExchangeRejectedHandler problemJsonForFirewallRejections(JsonMapper jsonMapper) {
+        ProblemResponses problems = new ProblemResponses(jsonMapper);
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-input",
+                "Invalid input", "The request's URL or headers hold something this service refuses (such as an "
+                        + "encoded slash, an encoded NUL, a dot segment or a semicolon); nothing was changed.");
     }
 
     @Bean

@@ -96,6 +96,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (databind instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
+        if (databind instanceof NulTextRefused.NulInText) {
+            return NulTextRefused.REASON;
+        }
         if (databind instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return "must be one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());

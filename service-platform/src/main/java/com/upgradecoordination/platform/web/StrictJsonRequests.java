@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Request bodies are read strictly: a field the endpoint does not know is refused (a typo must
  * not silently drop a value an auditor would expect to find), as is an unknown enum value.
  * Kafka consumers, by contrast, ignore unknown fields (SPEC K2); they use the default mapper.
+ * Text holding U+0000 is refused too ({@link NulTextRefused}).
  * Runs after Boot's own codec customizers, so its size limit still applies.
  */
 public class StrictJsonRequests implements CodecCustomizer, Ordered {
@@ -20,6 +21,7 @@ public class StrictJsonRequests implements CodecCustomizer, Ordered {
         this.strict = jsonMapper.rebuild()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addModule(new NulTextRefused())
                 .build();
     }
 

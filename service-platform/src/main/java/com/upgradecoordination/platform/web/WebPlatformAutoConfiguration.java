@@ -53,6 +53,11 @@ public class WebPlatformAutoConfiguration {
     }
 
     @Bean
+    public NulInQueryFilter nulInQueryFilter(JsonMapper jsonMapper) {
+        return new NulInQueryFilter(jsonMapper);
+    }
+
+    @Bean
     public StrictJsonRequests strictJsonRequests(JsonMapper jsonMapper) {
         return new StrictJsonRequests(jsonMapper);
     }

@@ -2,6 +2,7 @@ package com.upgradecoordination.platform.audit.web;
 
 import com.upgradecoordination.platform.audit.reads.AuditReadLog;
 import com.upgradecoordination.platform.audit.reads.AuditReadPage;
+import com.upgradecoordination.platform.web.QueryDates;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,6 +36,8 @@ public class AuditReadController extends AuditEndpoints {
         if (afterId < 0) {
             throw new IllegalArgumentException("afterId: must be 0 or more");
         }
+        QueryDates.within("from", from);
+        QueryDates.within("to", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from: must be before to");
         }

@@ -3,6 +3,7 @@ package com.upgradecoordination.platform.audit.web;
 import com.upgradecoordination.platform.audit.timeline.CaseTimeline;
 import com.upgradecoordination.platform.audit.timeline.TimelineEntry;
 import com.upgradecoordination.platform.audit.timeline.TimelineExport;
+import com.upgradecoordination.platform.web.QueryDates;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +48,8 @@ public class CaseTimelineController extends AuditEndpoints {
         if (!List.of("json", "jsonl", "csv").contains(format)) {
             throw new IllegalArgumentException("format: must be one of json, jsonl, csv");
         }
+        QueryDates.within("from", from);
+        QueryDates.within("to", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from: must be before to");
         }

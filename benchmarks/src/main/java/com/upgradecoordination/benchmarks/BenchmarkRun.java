@@ -1,0 +1,214 @@
+package com.upgradecoordination.benchmarks;
+
+import com.upgradecoordination.coordination.CoordinationServiceApplication;
+import com.upgradecoordination.devsupport.KraftBroker;
+import com.upgradecoordination.devsupport.ServiceProcess;
+import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.devsupport.TestPostgres;
+import com.upgradecoordination.devsupport.TestTokens;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark command ({@code ./benchmarks/run [--quick]}): starts a broker, a fresh PostgreSQL
+ * database and coordination-service in a JVM of its own, warms up, then measures, repetition after
+ * repetition, the command rates and latencies beside a raw baseline taken in the same run on the same
+ * PostgreSQL (single-row insert commits into a copy of the event table), the relay's latency and the
+ * service's resident memory. Prints one table (min / median / max over the repetitions, and the
+ * ratio to the baseline) and writes the figures as JSON to {@code benchmarks/target/}.
+ *
+ * <p>No test asserts a figure: this machine is noisy, so every figure is read beside its baseline.
+ */
+public final class BenchmarkRun {
+
+    record Plan(boolean quick, int repetitions, Duration warmUp, Duration measure, Duration relayMeasure) {
+
+        static Plan of(List<String> args) {
+            return args.contains("--quick")
+                    ? new Plan(true, 1, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(4))
+                    : new Plan(false, 3, Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(20));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Plan plan = Plan.of(List.of(args));
+        System.out.printf("Benchmarks (%s): %d repetition(s), %s each, on %d cores%n",
+                plan.quick() ? "quick" : "full", plan.repetitions(), plan.measure(),
+                Runtime.getRuntime().availableProcessors());
+        Results results = new Results();
+        try (KraftBroker broker = KraftBroker.onFreePorts().start()) {
+            Map<String, String> settings = productionSettings(broker.bootstrapServers());
+            ServiceProcess coordination = ServiceProcess.start("benchmark-coordination",
+                    CoordinationServiceApplication.class, "coordination-service", settings, Duration.ofSeconds(180));
+            RelayBacklog backlog = new RelayBacklog(settings, broker.bootstrapServers());
+            RawInserts raw = new RawInserts(rawDatabase());
+            HttpLoad http = new HttpLoad(coordination.baseUrl(), TestTokens.token("casey.csm", "CSM"));
+            RelayLatency relay = new RelayLatency(broker.bootstrapServers(), http);
+            List<String> engagements = http.openEngagements(64);
+
+            System.out.println("Warming up ...");
+            http.creates(8, plan.warmUp());
+            raw.inserts(8, plan.warmUp());
+
+            for (int repetition = 1; repetition <= plan.repetitions(); repetition++) {
+                System.out.printf("Repetition %d of %d%n", repetition, plan.repetitions());
+                for (int connections : new int[] {8, 32}) {
+                    results.add("raw insert commits, " + connections + " connections", "per s",
+                            raw.inserts(connections, plan.measure()).perSecond(), null);
+                    Load creates = http.creates(connections, plan.measure());
+                    results.add("create commands (POST /engagements), " + connections + " connections", "per s",
+                            creates.perSecond(), "raw insert commits, " + connections + " connections");
+                    results.add("create commands, " + connections + " connections, p50", "ms", creates.p50Millis(), null);
+                    results.add("create commands, " + connections + " connections, p99", "ms", creates.p99Millis(), null);
+                }
+                Load updates = http.updates(engagements, 32, plan.measure());
+                results.add("commands on an existing engagement (PUT requirements), 32 connections", "per s",
+                        updates.perSecond(), "raw insert commits, 32 connections");
+                results.add("commands on an existing engagement, 32 connections, p99", "ms", updates.p99Millis(), null);
+                RelayBacklog.Drain drained = backlog.drain(Duration.ofMinutes(10));
+                results.add("relay: backlog left by the loads above", "events", drained.backlog(), null);
+                results.add("relay: that backlog drained", "per s", drained.perSecond(), null);
+                RelayLatency.Figures relayed = relay.measure(5, plan.relayMeasure());
+                results.add("relay: command answered -> event on its topic, 5 commands/s, p50", "ms",
+                        relayed.p50Millis(), null);
+                results.add("relay: command answered -> event on its topic, 5 commands/s, p99", "ms",
+                        relayed.p99Millis(), null);
+                results.add("coordination-service resident memory after the load", "MB",
+                        residentMegabytes(coordination.pid()), null);
+            }
+            coordination.close();
+        }
+        results.print(System.out);
+        Path json = Path.of("benchmarks/target/benchmark-results.json");
+        Files.createDirectories(json.getParent());
+        Files.writeString(json, results.toJson(plan));
+        System.out.println("Figures written to " + json);
+        // the broker's and the database helpers' threads are not daemons
+        System.exit(0);
+    }
+
+    /** The test settings' database and issuer, without their short test timeouts and relay batch size of 1. */
+    static Map<String, String> productionSettings(String bootstrapServers) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        ServiceTestSettings.forService("coordination-service", bootstrapServers).forEach((key, value) -> {
+            if (key.startsWith("spring.datasource.url") || key.startsWith("spring.datasource.username")
+                    || key.startsWith("spring.datasource.password") || key.equals("spring.kafka.bootstrap-servers")
+                    || key.startsWith("spring.security.")) {
+                settings.put(key, value);
+            }
+        });
+        return settings;
+    }
+
+    /** A fresh database with the event table exactly as the platform's migration makes it. */
+    static TestPostgres.Database rawDatabase() throws IOException, SQLException {
+        TestPostgres.Database database = TestPostgres.freshDatabase("benchmark_raw");
+        String ddl;
+        try (var in = BenchmarkRun.class.getResourceAsStream("/db/platform/V1__axon_event_store.sql")) {
+            ddl = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
+                database.password())) {
+            connection.createStatement().execute(ddl);
+        }
+        return database;
+    }
+
+    static double residentMegabytes(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private BenchmarkRun() {
+    }
+
+    /** One figure per repetition, by name, in the order first added. */
+    static final class Results {
+
+        private final Map<String, List<Double>> values = new LinkedHashMap<>();
+        private final Map<String, String> units = new LinkedHashMap<>();
+        private final Map<String, String> baselines = new LinkedHashMap<>();
+
+        void add(String name, String unit, double value, String baseline) {
+            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            units.put(name, unit);
+            if (baseline != null) {
+                baselines.put(name, baseline);
+            }
+        }
+
+        static double median(List<Double> sorted) {
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        }
+
+        static List<Double> sorted(List<Double> values) {
+            return values.stream().sorted().toList();
+        }
+
+        /** Per repetition, this figure divided by its baseline of the same repetition. */
+        List<Double> ratios(String name) {
+            String baseline = baselines.get(name);
+            if (baseline == null) {
+                return List.of();
+            }
+            List<Double> mine = values.get(name);
+            List<Double> theirs = values.get(baseline);
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
+                ratios.add(mine.get(i) / theirs.get(i));
+            }
+            return ratios;
+        }
+
+        void print(java.io.PrintStream out) {
+            out.println();
+            out.printf("%-84s %-6s %10s %10s %10s   %s%n", "figure", "unit", "min", "median", "max",
+                    "ratio to baseline (min / median / max)");
+            values.forEach((name, list) -> {
+                List<Double> sorted = sorted(list);
+                List<Double> ratios = sorted(ratios(name));
+                out.printf("%-84s %-6s %10.1f %10.1f %10.1f   %s%n", name, units.get(name), sorted.get(0),
+                        median(sorted), sorted.get(sorted.size() - 1), ratios.isEmpty() ? ""
+                                : String.format("%.2f / %.2f / %.2f", ratios.get(0), median(ratios),
+                                ratios.get(ratios.size() - 1)));
+            });
+        }
+
+        String toJson(Plan plan) {
+            List<Map<String, Object>> figures = new ArrayList<>();
+            values.forEach((name, list) -> {
+                List<Double> sorted = sorted(list);
+                Map<String, Object> figure = new LinkedHashMap<>();
+                figure.put("name", name);
+                figure.put("unit", units.get(name));
+                figure.put("values", list);
+                figure.put("min", sorted.get(0));
+                figure.put("median", median(sorted));
+                figure.put("max", sorted.get(sorted.size() - 1));
+                if (baselines.containsKey(name)) {
+                    figure.put("baseline", baselines.get(name));
+                    figure.put("ratios", ratios(name));
+                }
+                figures.add(figure);
+            });
+            return tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(Map.of("quick", plan.quick(), "repetitions", plan.repetitions(),
+                            "measureSeconds", plan.measure().toSeconds(), "cores",
+                            Runtime.getRuntime().availableProcessors(), "figures", figures));
+        }
+    }
+}

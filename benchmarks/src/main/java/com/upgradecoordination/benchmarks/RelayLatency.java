@@ -1,0 +1,101 @@
+package com.upgradecoordination.benchmarks;
+
+import com.upgradecoordination.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The relay's latency: from the moment a create command was answered to the moment its
+ * EngagementOpened arrives on the coordination topic, at a steady command rate.
+ */
+final class RelayLatency {
+
+    record Figures(long events, long missing, Histogram latencies) {
+
+        double p50Millis() {
+            return latencies.getValueAtPercentile(50) / 1000.0;
+        }
+
+        double p99Millis() {
+            return latencies.getValueAtPercentile(99) / 1000.0;
+        }
+    }
+
+    private final String bootstrapServers;
+    private final HttpLoad http;
+
+    RelayLatency(String bootstrapServers, HttpLoad http) {
+        this.bootstrapServers = bootstrapServers;
+        this.http = http;
+    }
+
+    Figures measure(int commandsPerSecond, Duration duration) throws Exception {
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+        Histogram latencies = new Histogram(600_000_000L, 3);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.COORDINATION).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            Thread sender = new Thread(() -> {
+                long interval = 1_000_000_000L / commandsPerSecond;
+                long next = System.nanoTime();
+                long end = next + duration.toNanos();
+                while (running.get() && next < end) {
+                    try {
+                        String engagementId = http.open();
+                        answeredAt.put(engagementId, System.nanoTime());
+                    } catch (Exception e) {
+                        System.out.println("  relay load: " + e.getMessage());
+                    }
+                    next += interval;
+                    long sleep = next - System.nanoTime();
+                    if (sleep > 0) {
+                        try {
+                            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            });
+            sender.start();
+            long deadline = System.nanoTime() + duration.toNanos() + Duration.ofSeconds(30).toNanos();
+            Map<String, Long> arrivedAt = new java.util.HashMap<>();
+            while (System.nanoTime() < deadline
+                    && (sender.isAlive() || !arrivedAt.keySet().containsAll(answeredAt.keySet()))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+                    arrivedAt.putIfAbsent(record.key(), System.nanoTime());
+                }
+            }
+            running.set(false);
+            sender.join();
+            long[] matched = {0};
+            answeredAt.forEach((engagementId, answered) -> {
+                Long arrived = arrivedAt.get(engagementId);
+                if (arrived != null) {
+                    // an event can arrive before its command's answer is read: that counts as 0
+                    latencies.recordValue(Math.max(0, arrived - answered) / 1000);
+                    matched[0]++;
+                }
+            });
+            return new Figures(matched[0], answeredAt.size() - matched[0], latencies);
+        }
+    }
+}
