@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *
  * <p>PostgreSQL refuses to run as root: when the JVM runs as root, every command runs as the
  * {@code postgres} system user ({@code runuser -u postgres --}) and the directory is handed to that
- * user. The binaries are taken from {@code PG_BIN}, else the newest {@code /usr/lib/postgresql/<n>/bin},
+ * user (and, should that user not reach the directory, the cluster goes under the system's temporary
+ * directory instead). The binaries are taken from {@code PG_BIN}, else the newest {@code /usr/lib/postgresql/<n>/bin},
  * else the {@code PATH}. Trust authentication on loopback, user {@code postgres}.
  */
 public final class PostgresCluster implements AutoCloseable {
@@ -48,10 +49,36 @@ public final class PostgresCluster implements AutoCloseable {
      * Makes a new cluster in {@code directory} (removing what was there) on a free port, and starts it.
      */
     public static PostgresCluster create(Path directory) {
-        PostgresCluster cluster = new PostgresCluster(directory, KraftBroker.freePort());
+        PostgresCluster cluster = new PostgresCluster(reachableByPostgres(directory.toAbsolutePath()), KraftBroker.freePort());
         cluster.initialise();
         cluster.start(Duration.ofSeconds(60));
         return cluster;
+    }
+
+    /**
+     * The directory, or, when the JVM runs as root and the {@code postgres} user cannot reach it (a
+     * checkout under {@code /root}, say), one under the system's temporary directory instead.
+     */
+    private static Path reachableByPostgres(Path directory) {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return directory;
+        }
+        Path parent = directory.getParent();
+        try {
+            Files.createDirectories(parent);
+            Process probe = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-x", parent.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                return directory;
+            }
+            return Path.of(System.getProperty("java.io.tmpdir"), "postgres-cluster-"
+                    + Integer.toHexString(directory.toString().hashCode()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void initialise() {

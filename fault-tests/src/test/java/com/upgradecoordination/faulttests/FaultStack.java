@@ -107,6 +107,8 @@ final class FaultStack implements AutoCloseable {
         String database = service.replace("-service", "");
         Map<String, String> settings = new LinkedHashMap<>(ServiceTestSettings.forService(service,
                 broker.bootstrapServers(), postgres.createDatabase(database)));
+        // the relay's batch as in production (service-platform.yml), not the component tests' one event
+        settings.remove("axon.eventhandling.processors.kafka-relay.batch-size");
         settings.putAll(extra);
         databases.put(database, settings);
         return settings;
@@ -128,8 +130,6 @@ final class FaultStack implements AutoCloseable {
         // a killed consumer leaves its group within seconds, so its partitions move on soon
         extra.put("spring.kafka.consumer.properties.session.timeout.ms", "6000");
         extra.put("spring.kafka.consumer.properties.heartbeat.interval.ms", "1500");
-        // the relay's batch as in production (the component tests relay one event per batch)
-        extra.put("axon.eventhandling.processors.kafka-relay.batch-size", "20");
         FaultStack stack = new FaultStack(postgres, broker, extra);
         // the first coordination instance alone migrates its database; the others start together
         stack.coordinationA.start();
