@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.ServiceTestSettings;
+import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import com.upgradecoordination.events.review.TicketAssigned;
@@ -93,6 +94,9 @@ class ReminderFlowIT {
     void aSupportReviewCompletedInTimeCancelsItsReminder() throws Exception {
         String caseId = "case-" + UUID.randomUUID();
         String reviewReminder = ScheduleReminderCommand.idFor(ReminderKind.SUPPORT_REVIEW_OVERDUE, "review-" + caseId);
+        // a review is of an engagement that was opened first (review events wait for their engagement)
+        events.publish(events.envelope(caseId, new EngagementOpened(caseId, "Acme Corp", "casey.csm",
+                List.of("GROWTH"), "HELM")));
         events.publish(events.envelope(caseId, new SupportReviewOpened("review-" + caseId, caseId, 2)));
         await().atMost(PATIENCE).until(() -> eventTypes(reviewReminder).equals(List.of("ReminderScheduledEvent")));
         events.publish(events.envelope(caseId, new SupportReviewCompleted("review-" + caseId, caseId, 2,
