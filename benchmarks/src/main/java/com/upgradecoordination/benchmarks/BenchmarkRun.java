@@ -30,37 +30,58 @@ import java.util.Map;
  */
 public final class BenchmarkRun {
 
-    record Plan(boolean quick, int repetitions, Duration warmUp, Duration measure, Duration relayMeasure) {
+    record Plan(boolean quick, int repetitions, Duration warmUp, Duration measure, Duration relayMeasure,
+                int longAggregateEvents) {
 
         static Plan of(List<String> args) {
             return args.contains("--quick")
-                    ? new Plan(true, 1, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(4))
-                    : new Plan(false, 3, Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(20));
+                    ? new Plan(true, 1, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(4), 1_000)
+                    : new Plan(false, 3, Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(20),
+                    10_000);
         }
     }
 
+    /**
+     * The service's JVM flags: those documented for containers (docs/operations.md), with the heap a
+     * 384 MiB container would give it. {@code BENCHMARK_JVM_OPTIONS} replaces them.
+     */
+    static final String CONTAINER_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=50 -Xmx192m -Xss512k "
+            + "-XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError";
+
     public static void main(String[] args) throws Exception {
         Plan plan = Plan.of(List.of(args));
+        List<String> jvmOptions = List.of(System.getenv().getOrDefault("BENCHMARK_JVM_OPTIONS",
+                CONTAINER_JVM_OPTIONS).trim().split("\\s+"));
+        Map<String, String> extraSettings = extraSettings(System.getenv().getOrDefault("BENCHMARK_SETTINGS", ""));
         System.out.printf("Benchmarks (%s): %d repetition(s), %s each, on %d cores%n",
                 plan.quick() ? "quick" : "full", plan.repetitions(), plan.measure(),
                 Runtime.getRuntime().availableProcessors());
+        System.out.println("coordination-service JVM options: " + String.join(" ", jvmOptions));
+        if (!extraSettings.isEmpty()) {
+            System.out.println("coordination-service settings (BENCHMARK_SETTINGS): " + extraSettings);
+        }
         Results results = new Results();
         try (KraftBroker broker = KraftBroker.onFreePorts().start()) {
             Map<String, String> settings = productionSettings(broker.bootstrapServers());
+            settings.putAll(extraSettings);
+            long starting = System.nanoTime();
             ServiceProcess coordination = ServiceProcess.start("benchmark-coordination",
-                    CoordinationServiceApplication.class, "coordination-service", settings, Duration.ofSeconds(180));
+                    CoordinationServiceApplication.class, "coordination-service", settings, Duration.ofSeconds(180),
+                    freePort(), jvmOptions);
+            double firstStart = (System.nanoTime() - starting) / 1e9;
             RelayBacklog backlog = new RelayBacklog(settings, broker.bootstrapServers());
             RawInserts raw = new RawInserts(rawDatabase());
             HttpLoad http = new HttpLoad(coordination.baseUrl(), TestTokens.token("casey.csm", "CSM"));
             RelayLatency relay = new RelayLatency(broker.bootstrapServers(), http);
+            LongAggregate longAggregate = new LongAggregate(http);
+            ReadModelRebuild rebuild = new ReadModelRebuild(http);
             List<String> engagements = http.openEngagements(64);
 
-            System.out.println("Warming up ...");
-            http.creates(8, plan.warmUp());
-            raw.inserts(8, plan.warmUp());
-
             for (int repetition = 1; repetition <= plan.repetitions(); repetition++) {
-                System.out.printf("Repetition %d of %d%n", repetition, plan.repetitions());
+                // each repetition starts on a freshly started service (its start-up is measured at the end of the last)
+                System.out.printf("Repetition %d of %d: warming up ...%n", repetition, plan.repetitions());
+                http.creates(8, plan.warmUp());
+                raw.inserts(8, plan.warmUp());
                 for (int connections : new int[] {8, 32}) {
                     results.add("raw insert commits, " + connections + " connections", "per s",
                             raw.inserts(connections, plan.measure()).perSecond(), null);
@@ -82,8 +103,26 @@ public final class BenchmarkRun {
                         relayed.p50Millis(), null);
                 results.add("relay: command answered -> event on its topic, 5 commands/s, p99", "ms",
                         relayed.p99Millis(), null);
+                LongAggregate.Figures long_ = longAggregate.measure(plan.longAggregateEvents());
+                String ofLong = "engagement of " + (plan.longAggregateEvents() / 1000) + "k events";
+                results.add("long " + ofLong + ": a command on it (from its snapshot), p50", "ms",
+                        long_.commandP50Millis(), null);
+                results.add("long " + ofLong + ": state as of its last event (full replay), p50", "ms",
+                        long_.stateAsOfLastP50Millis(), null);
+                results.add("long " + ofLong + ": state as of its middle event, p50", "ms",
+                        long_.stateAsOfMiddleP50Millis(), null);
+                results.add("long " + ofLong + ": verify its " + long_.events() + " links, p50", "ms",
+                        long_.verifyP50Millis(), null);
+                ReadModelRebuild.Figures rebuilt = rebuild.rebuild("engagement-summary", Duration.ofMinutes(10));
+                results.add("rebuild of engagement-summary: events in the store", "events", rebuilt.events(), null);
+                results.add("rebuild of engagement-summary", "per s", rebuilt.perSecond(), null);
                 results.add("coordination-service resident memory after the load", "MB",
                         residentMegabytes(coordination.pid()), null);
+                long restarting = System.nanoTime();
+                coordination.close();
+                coordination = coordination.restart(Duration.ofSeconds(180));
+                results.add("coordination-service start-up (JVM start to healthy; first start " + String.format(
+                        "%.1f s", firstStart) + ")", "s", (System.nanoTime() - restarting) / 1e9, null);
             }
             coordination.close();
         }
@@ -107,6 +146,28 @@ public final class BenchmarkRun {
             }
         });
         return settings;
+    }
+
+    /** {@code key=value} pairs separated by whitespace or commas. */
+    static Map<String, String> extraSettings(String text) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : text.trim().split("[\\s,]+")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("BENCHMARK_SETTINGS: expected key=value, got " + pair);
+            }
+            settings.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return settings;
+    }
+
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** A fresh database with the event table exactly as the platform's migration makes it. */

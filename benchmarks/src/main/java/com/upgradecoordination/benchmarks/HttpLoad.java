@@ -42,6 +42,34 @@ final class HttpLoad {
                 .header("Content-Type", "application/json");
     }
 
+    /** One request with another caller's token; {@code body} null for none. Fails on an answer other than {@code expected}. */
+    String call(String method, String path, String body, String callerToken, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + callerToken)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": "
+                    + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** Records requirements once; {@code expectedUsers} decides the size the engagement is matched to. */
+    void recordRequirements(String engagementId, long expectedUsers) throws IOException, InterruptedException {
+        call("PUT", "/engagements/" + engagementId + "/requirements", requirements(expectedUsers), token, 204);
+    }
+
+    private static String requirements(long expectedUsers) {
+        return "{\"currentUsers\":1,\"expectedUsers\":" + expectedUsers
+                + ",\"growthHorizonMonths\":12,\"highAvailability\":true,\"geo\":false,"
+                + "\"targetCompletionDate\":\"2029-06-30\"}";
+    }
+
     /** Opens an engagement and answers its id. */
     String open() throws IOException, InterruptedException {
         HttpResponse<String> created = http.send(request("/engagements").POST(HttpRequest.BodyPublishers.ofString(OPEN))
@@ -72,9 +100,7 @@ final class HttpLoad {
             String engagementId = engagements.get(client % engagements.size());
             long users = 1000 + sent.incrementAndGet() % 8000;
             return request("/engagements/" + engagementId + "/requirements")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"currentUsers\":1,\"expectedUsers\":" + users
-                            + ",\"growthHorizonMonths\":12,\"highAvailability\":true,\"geo\":false,"
-                            + "\"targetCompletionDate\":\"2029-06-30\"}"))
+                    .PUT(HttpRequest.BodyPublishers.ofString(requirements(users)))
                     .build();
         }, 204);
     }

@@ -308,7 +308,7 @@ final class Audit {
             Map<String, String> settings = stack.databases.get(database);
             SingleConnectionDataSource dataSource = new SingleConnectionDataSource(settings.get("spring.datasource.url"),
                     settings.get("spring.datasource.username"), settings.get("spring.datasource.password"), true);
-            EventHashChain chain = new EventHashChain(JdbcClient.create(dataSource),
+            EventHashChain chain = new EventHashChain(dataSource,
                     new DataSourceTransactionManager(dataSource), Clock.systemUTC());
             List<String> aggregates = JdbcClient.create(dataSource)
                     .sql("SELECT DISTINCT aggregateidentifier FROM domainevententry").query(String.class).list();

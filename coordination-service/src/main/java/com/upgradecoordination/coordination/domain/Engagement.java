@@ -89,13 +89,17 @@ import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import com.upgradecoordination.platform.axon.AggregateSnapshots;
 
 /**
  * One customer's upgrade engagement: the case. Command handlers validate and apply; event-sourcing
  * handlers only assign state.
  */
-@Aggregate
+// Snapshotted (issue 13); the revision names the shape of its fields: bump it when they change.
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
+@Revision("1")
 public class Engagement {
 
     /** From this many expected users ProServ is highly recommended and short timelines are a risk (SPEC C3). */

@@ -83,6 +83,7 @@ import com.upgradecoordination.coordination.domain.performance.GptBenchmarkLibra
 import com.upgradecoordination.coordination.domain.performance.RegisteredBenchmark;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.api.EngagementCommandRefusedEvent;
+import com.upgradecoordination.devsupport.SnapshotRoundTrip;
 import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
@@ -651,6 +652,15 @@ class EngagementTest {
                     new DocumentationSharedWithSupportEvent(ID, 1)));
             steps.removeAll(List.of(left));
             return steps.toArray();
+        }
+
+        @Test
+        void everyStateOfTheWholeProcessSurvivesASnapshot() {
+            List<Object> process = new java.util.ArrayList<>(List.of(allStepsBut()));
+            process.addAll(List.of(new InternalAssistanceRequestedEvent(ID, "request-1", AssistingTeam.SUPPORT,
+                    "Which Gitaly size?"), new InternalAssistanceRequestedEvent(ID, "request-2",
+                    AssistingTeam.ENGINEERING, "Geo?"), new DeviationAcceptedEvent(ID, 1, SupportVerdict.SUPPORTABLE_WITH_CHANGES)));
+            SnapshotRoundTrip.assertEveryStateSurvivesASnapshot(Engagement.class, ID, process.toArray());
         }
 
         @Test

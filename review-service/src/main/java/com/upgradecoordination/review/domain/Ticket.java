@@ -79,7 +79,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
+import com.upgradecoordination.platform.axon.AggregateSnapshots;
 
 /**
  * A Support ticket of the Upgrade Assistance workflow (SPEC T1-T10, T13), or one opened for a
@@ -91,7 +93,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * needs the required information complete; pairing, plan feedback, handoff and scheduling need an
  * assignee; a solved ticket only closes; a closed ticket refuses everything.
  */
-@Aggregate
+// Snapshotted (issue 13); the revision names the shape of its fields: bump it when they change.
+@Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
+@Revision("1")
 public class Ticket {
 
     /** The roles that take, work on and hand off tickets. */

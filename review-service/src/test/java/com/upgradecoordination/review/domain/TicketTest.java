@@ -2,6 +2,7 @@ package com.upgradecoordination.review.domain;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import com.upgradecoordination.devsupport.SnapshotRoundTrip;
 import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import com.upgradecoordination.review.api.AddCsmAsFollowerCommand;
@@ -868,6 +869,15 @@ class TicketTest {
                 status(TicketStatus.OPEN, TicketStatus.ON_HOLD),
                 new UpgradeOutcomeReportedEvent(ID, ENGAGEMENT, UpgradeOutcome.SUCCEEDED, null),
                 status(TicketStatus.ON_HOLD, TicketStatus.SOLVED));
+
+        @Test
+        void everyStateFromRequestToCloseSurvivesASnapshot() {
+            List<Object> lifetime = new java.util.ArrayList<>(List.of(WORKING));
+            lifetime.addAll(List.of(CALL_REQUESTED, Handoff.SYNCED));
+            lifetime.addAll(List.of(SOLVED).subList(WORKING.length, SOLVED.length));
+            lifetime.addAll(List.of(new TicketClosedEvent(ID, ENGAGEMENT), status(TicketStatus.SOLVED, TicketStatus.CLOSED)));
+            SnapshotRoundTrip.assertEveryStateSurvivesASnapshot(Ticket.class, ID, lifetime.toArray());
+        }
 
         @Test
         void aSolvedTicketCloses() {

@@ -3,6 +3,7 @@ package com.upgradecoordination.platform.audit;
 import com.upgradecoordination.platform.audit.chain.CaseIds;
 import com.upgradecoordination.platform.audit.chain.EventHashChain;
 import com.upgradecoordination.platform.audit.chain.HashChainingEventStorageEngine;
+import com.upgradecoordination.platform.axon.AggregateSnapshots;
 import com.upgradecoordination.platform.axon.AxonOnBoot4AutoConfiguration;
 import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -35,7 +35,7 @@ public class HashChainAutoConfiguration {
     @Bean
     public EventHashChain eventHashChain(DataSource dataSource, PlatformTransactionManager transactionManager,
                                          ObjectProvider<Clock> clock) {
-        return new EventHashChain(JdbcClient.create(dataSource), transactionManager,
+        return new EventHashChain(dataSource, transactionManager,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 
@@ -45,10 +45,9 @@ public class HashChainAutoConfiguration {
         return new UniqueViolationResolver();
     }
 
-    /** What JdbcAutoConfiguration would build, chaining each append. */
+    /** What JdbcAutoConfiguration would build, chaining each append; snapshots as {@link AggregateSnapshots} writes them. */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+    public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
@@ -57,7 +56,9 @@ public class HashChainAutoConfiguration {
                                                  EventHashChain eventHashChain,
                                                  ObjectProvider<IntegrationEventTranslator> translators) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+                .snapshotSerializer(AggregateSnapshots.serializer())
+                // HashChainingEventStorageEngine chains the rows as this type writes them
+                .dataType(byte[].class)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)

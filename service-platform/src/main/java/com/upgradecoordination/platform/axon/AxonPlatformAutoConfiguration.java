@@ -8,12 +8,15 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfiguration;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /** Axon settings every service shares. */
@@ -36,6 +39,13 @@ public class AxonPlatformAutoConfiguration {
     public ConfigurerModule propagateEventHandlerErrors() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** When long aggregates are snapshotted: see {@link AggregateSnapshots}. */
+    @Bean(AggregateSnapshots.TRIGGER)
+    public SnapshotTriggerDefinition aggregateSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${platform.snapshots.after-events:250}") int afterEvents) {
+        return AggregateSnapshots.everyEvents(snapshotter, afterEvents);
     }
 
     /**

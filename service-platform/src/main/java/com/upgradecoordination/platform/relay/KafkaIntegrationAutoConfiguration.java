@@ -55,8 +55,8 @@ public class KafkaIntegrationAutoConfiguration {
         // Nothing acknowledged may be lost or doubled by the producer itself (SPEC K3).
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        // Below Axon's 30 s handler timeout, so a broker outage fails the relay's handler in time
-        // for the processor to retry it instead of Axon giving up on the handler.
+        // Well below the 60 s timeout of Axon's event-processor unit of work, so a broker outage
+        // fails the relay's batch in time for the processor to retry it instead of Axon interrupting it.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);

@@ -48,7 +48,7 @@ final class LedgerStore implements AutoCloseable {
         jdbc = JdbcClient.create(dataSource);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         SpringTransactionManager axonTransactions = new SpringTransactionManager(transactions);
-        chain = new EventHashChain(jdbc, transactions, Clock.systemUTC());
+        chain = new EventHashChain(dataSource, transactions, Clock.systemUTC());
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("ledgerTranslator", (IntegrationEventTranslator) LedgerStore::translate);
         Serializer serializer = Jackson3Serializer.builder().build();

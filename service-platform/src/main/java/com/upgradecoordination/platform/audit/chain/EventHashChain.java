@@ -3,11 +3,15 @@ package com.upgradecoordination.platform.audit.chain;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,11 +32,13 @@ public class EventHashChain {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcOperations batches;
     private final TransactionTemplate consistentReads;
     private final Clock clock;
 
-    public EventHashChain(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
-        this.jdbc = jdbc;
+    public EventHashChain(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batches = new JdbcTemplate(dataSource);
         this.consistentReads = new TransactionTemplate(transactionManager);
         // one snapshot for the events and their links, so an append running meanwhile is seen whole or not at all
         consistentReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -41,49 +47,37 @@ public class EventHashChain {
     }
 
     /**
-     * Chains the events just stored, reading their rows back as stored. Must run in the transaction
+     * Chains the events just stored, given their rows exactly as stored. Must run in the transaction
      * that appended them (the event store's unique aggregate and sequence then also orders
-     * concurrent appends to one aggregate).
+     * concurrent appends to one aggregate). The links are written in one batch.
      *
-     * @param eventIds the stored events' ids
-     * @param caseIds  event id to case id, where known
+     * @param stored  the stored rows
+     * @param caseIds event id to case id, where known
      */
-    void link(List<String> eventIds, Map<String, String> caseIds) {
-        if (eventIds.isEmpty()) {
+    void link(List<StoredEventRow> stored, Map<String, String> caseIds) {
+        if (stored.isEmpty()) {
             return;
         }
-        List<StoredEventRow> rows = jdbc.sql("SELECT " + StoredEventRow.COLUMNS
-                        + " FROM domainevententry WHERE eventidentifier IN (:ids)"
-                        + " ORDER BY aggregateidentifier, sequencenumber")
-                .param("ids", eventIds)
-                .query((row, number) -> StoredEventRow.from(row))
-                .list();
-        if (rows.size() != eventIds.size()) {
-            throw new IllegalStateException("Stored " + eventIds.size() + " events but read back " + rows.size()
-                    + "; refusing to leave them unchained");
-        }
+        List<StoredEventRow> rows = stored.stream()
+                .sorted(Comparator.comparing(StoredEventRow::aggregateIdentifier)
+                        .thenComparingLong(StoredEventRow::sequenceNumber))
+                .toList();
         Map<String, Tip> tips = new LinkedHashMap<>();
         Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> links = new ArrayList<>();
         for (StoredEventRow row : rows) {
             Tip tip = tips.computeIfAbsent(row.aggregateIdentifier(), this::tipOf);
             Map<String, String> digests = LinkHash.columnDigests(row);
             String hash = LinkHash.hash(tip.hash(), digests);
             String caseId = caseIds.getOrDefault(row.eventIdentifier(), tip.caseId());
-            jdbc.sql("""
-                            INSERT INTO event_hash_chain (aggregate_identifier, sequence_number, event_identifier,
-                                case_id, previous_hash, hash, column_digests, chained_at)
-                            VALUES (:aggregate, :sequence, :event, :caseId, :previous, :hash, :digests, :at)""")
-                    .param("aggregate", row.aggregateIdentifier())
-                    .param("sequence", row.sequenceNumber())
-                    .param("event", row.eventIdentifier())
-                    .param("caseId", caseId)
-                    .param("previous", tip.hash())
-                    .param("hash", hash)
-                    .param("digests", LinkHash.format(digests))
-                    .param("at", now)
-                    .update();
+            links.add(new Object[] {row.aggregateIdentifier(), row.sequenceNumber(), row.eventIdentifier(), caseId,
+                tip.hash(), hash, LinkHash.format(digests), now});
             tips.put(row.aggregateIdentifier(), new Tip(hash, caseId));
         }
+        batches.batchUpdate("""
+                INSERT INTO event_hash_chain (aggregate_identifier, sequence_number, event_identifier,
+                    case_id, previous_hash, hash, column_digests, chained_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", links);
     }
 
     private Tip tipOf(String aggregateId) {

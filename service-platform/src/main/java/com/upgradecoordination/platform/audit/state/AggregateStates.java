@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
@@ -18,7 +19,11 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AggregateStates {
 
-    /** Renders an aggregate root by its fields. */
+    /**
+     * Renders an aggregate root by its fields, in a stable order: properties, map keys and set
+     * elements sorted (a set's iteration order depends on how it was built, e.g. from a snapshot).
+     */
     public static final JsonMapper FIELD_MAPPER = JsonMapper.builder()
             .changeDefaultVisibility(visibility -> visibility
                     .withVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
@@ -43,7 +51,21 @@ public class AggregateStates {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new SimpleModule("sets-in-order").addSerializer(Set.class, new SetInOrder()))
             .build();
+
+    /** A set as an array of its elements in their natural order (by text where they have none). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class SetInOrder extends ValueSerializer<Set> {
+
+        @Override
+        public void serialize(Set value, JsonGenerator generator, SerializationContext context) {
+            List<Object> ordered = new ArrayList<>(value);
+            ordered.sort((a, b) -> a instanceof Comparable comparable && b != null && a.getClass() == b.getClass()
+                    ? comparable.compareTo(b) : String.valueOf(a).compareTo(String.valueOf(b)));
+            context.writeValue(generator, ordered);
+        }
+    }
 
     private record Replayer<T>(AggregateConfiguration<T> configuration, AggregateModel<T> model) {
 
