@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * How far the relay is behind the event store (events stored but not yet on the topic), and how fast
- * it drains that backlog once the commands stop.
+ * it drains a backlog: its token is moved back while the service is down, so on start it publishes
+ * those events again (at-least-once, as after a crash) and the topic's growth is timed.
  */
 final class RelayBacklog {
 
@@ -41,10 +42,8 @@ final class RelayBacklog {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-             Connection connection = DriverManager.getConnection(database.get("spring.datasource.url"),
-                     database.get("spring.datasource.username"), database.get("spring.datasource.password"))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.COORDINATION).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+             Connection connection = connect()) {
+            List<TopicPartition> partitions = partitions(consumer);
             long start = System.nanoTime();
             long stored = publishedEventsStored(connection);
             long backlog = stored - onTopic(consumer, partitions);
@@ -62,6 +61,95 @@ final class RelayBacklog {
             }
             return new Drain(Math.max(0, backlog), (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** A backlog replayed by the relay: its size and the time from its first record to its last on the topic. */
+    record Replay(long events, double seconds) {
+
+        double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** A relay token moved back: the topic's record count then, and how many events the relay will publish again. */
+    record Rewound(long onTopicBefore, long events) {
+    }
+
+    /** While the service is down: moves the relay's token {@code events} positions back from the head of the store. */
+    Rewound rewind(long events) throws SQLException {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+             Connection connection = connect()) {
+            long head;
+            try (ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry")) {
+                rs.next();
+                head = rs.getLong(1);
+            }
+            long from = Math.max(0, head - events);
+            long republished;
+            try (var count = connection.prepareStatement("SELECT COUNT(*) FROM domainevententry WHERE globalindex > ? "
+                    + "AND payloadtype NOT LIKE '%GptBenchmarkRegisteredEvent'")) {
+                count.setLong(1, from);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    republished = rs.getLong(1);
+                }
+            }
+            try (var rewind = connection.prepareStatement("UPDATE tokenentry SET token = ?, owner = NULL "
+                    + "WHERE processorname = 'kafka-relay'")) {
+                rewind.setBytes(1, ("{\"index\":" + from + ",\"gaps\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (rewind.executeUpdate() != 1) {
+                    throw new IllegalStateException("no token of the relay to move back");
+                }
+            }
+            List<TopicPartition> partitions = partitions(consumer);
+            return new Rewound(onTopic(consumer, partitions), republished);
+        }
+    }
+
+    /** After {@link #rewind}: waits until the relay published the rewound events again. */
+    Replay replayed(Rewound rewound, Duration within) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = partitions(consumer);
+            long before = rewound.onTopicBefore();
+            long expected = before + rewound.events();
+            long end = System.nanoTime() + within.toNanos();
+            long first = 0;
+            long now;
+            while ((now = onTopic(consumer, partitions)) < expected) {
+                if (first == 0 && now > before) {
+                    first = System.nanoTime();
+                }
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException("the relay replayed " + (now - before) + " of " + rewound.events()
+                            + " events within " + within);
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            long last = System.nanoTime();
+            return new Replay(rewound.events(), Math.max(1, last - (first == 0 ? last : first)) / 1e9);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.get("spring.datasource.url"),
+                database.get("spring.datasource.username"), database.get("spring.datasource.password"));
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
+        return consumer.partitionsFor(Topics.COORDINATION).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
     }
 
     /** Every event but the benchmark register's, which coordination-service keeps to itself. */
