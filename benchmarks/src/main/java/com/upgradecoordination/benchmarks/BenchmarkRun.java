@@ -63,6 +63,8 @@ public final class BenchmarkRun {
             System.out.println("coordination-service settings (BENCHMARK_SETTINGS): " + extraSettings);
         }
         Results results = new Results();
+        System.out.println("In-process figures (JMH) ...");
+        InProcessRun.measure(plan, results);
         try (KraftBroker broker = KraftBroker.onFreePorts().start()) {
             Map<String, String> settings = productionSettings(broker.bootstrapServers());
             settings.putAll(extraSettings);

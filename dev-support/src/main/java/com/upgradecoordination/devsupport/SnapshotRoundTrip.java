@@ -12,6 +12,11 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolver;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -39,8 +44,20 @@ public final class SnapshotRoundTrip {
         }
     }
 
+    private static final ParameterResolver<Object> NOT_NEEDED_TO_REPLAY = new ParameterResolver<>() {
+        @Override
+        public Object resolveParameterValue(Message<?> message) {
+            throw new IllegalStateException("Only event-sourcing handlers run in a replay");
+        }
+
+        @Override
+        public boolean matches(Message<?> message) {
+            return false;
+        }
+    };
+
     /** The aggregate as Axon rebuilds it from these events, through its own event-sourcing handlers. */
-    static <T> T replay(Class<T> aggregateType, String aggregateId, List<Object> payloads) {
+    public static <T> T replay(Class<T> aggregateType, String aggregateId, List<Object> payloads) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         for (Object payload : payloads) {
             events.add(new GenericDomainEventMessage<>(aggregateType.getSimpleName(), aggregateId, events.size(),
@@ -49,8 +66,12 @@ public final class SnapshotRoundTrip {
         try {
             Constructor<T> constructor = aggregateType.getDeclaredConstructor();
             constructor.setAccessible(true);
+            // command handlers may ask for resources (a catalog, a clock) that a replay never needs
+            ParameterResolverFactory resources = new MultiParameterResolverFactory(
+                    ClasspathParameterResolverFactory.forClass(aggregateType),
+                    (executable, parameters, index) -> NOT_NEEDED_TO_REPLAY);
             EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(constructor.newInstance(),
-                    AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType), null,
+                    AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType, resources), null,
                     NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(DomainEventStream.of(events));
             return aggregate.getAggregateRoot();
