@@ -34,7 +34,7 @@ final class InProcessRun {
                 .verbosity(VerboseMode.SILENT)
                 .build()).run();
         for (RunResult run : runs) {
-            String method = run.getParams().getBenchmark().replaceAll(".*\\\\.", "");
+            String method = run.getParams().getBenchmark().replaceAll(".*\\.", "");
             for (BenchmarkResult fork : run.getBenchmarkResults()) {
                 results.add(FIGURES.getOrDefault(method, "in-process: " + method), "µs",
                         fork.getPrimaryResult().getScore(), null);
