@@ -71,7 +71,7 @@ public final class BenchmarkRun {
             long starting = System.nanoTime();
             ServiceProcess coordination = ServiceProcess.start("benchmark-coordination",
                     CoordinationServiceApplication.class, "coordination-service", settings, Duration.ofSeconds(180),
-                    freePort(), jvmOptions);
+                    KraftBroker.freePort(), jvmOptions);
             double firstStart = (System.nanoTime() - starting) / 1e9;
             RelayBacklog backlog = new RelayBacklog(settings, broker.bootstrapServers());
             RawInserts raw = new RawInserts(rawDatabase());
@@ -169,12 +169,6 @@ public final class BenchmarkRun {
             settings.put(pair.substring(0, equals), pair.substring(equals + 1));
         }
         return settings;
-    }
-
-    static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** A fresh database with the event table exactly as the platform's migration makes it. */

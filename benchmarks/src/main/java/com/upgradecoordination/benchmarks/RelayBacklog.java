@@ -38,10 +38,7 @@ final class RelayBacklog {
 
     /** Waits (up to {@code within}) until every stored event of the coordination topic is on it. */
     Drain drain(Duration within) throws SQLException {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        try (KafkaConsumer<String, String> consumer = consumer();
              Connection connection = connect()) {
             List<TopicPartition> partitions = partitions(consumer);
             long start = System.nanoTime();
@@ -77,10 +74,7 @@ final class RelayBacklog {
 
     /** While the service is down: moves the relay's token {@code events} positions back from the head of the store. */
     Rewound rewind(long events) throws SQLException {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        try (KafkaConsumer<String, String> consumer = consumer();
              Connection connection = connect()) {
             long head;
             try (ResultSet rs = connection.createStatement().executeQuery(
@@ -112,10 +106,7 @@ final class RelayBacklog {
 
     /** After {@link #rewind}: waits until the relay published the rewound events again. */
     Replay replayed(Rewound rewound, Duration within) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer);
             long before = rewound.onTopicBefore();
             long expected = before + rewound.events();
@@ -140,6 +131,12 @@ final class RelayBacklog {
             long last = System.nanoTime();
             return new Replay(rewound.events(), Math.max(1, last - (first == 0 ? last : first)) / 1e9);
         }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
     private Connection connect() throws SQLException {

@@ -2,7 +2,6 @@ package com.upgradecoordination.devsupport;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,13 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
                                        Map<String, String> settings, Duration within) {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port for " + instance, e);
-        }
-        return start(instance, mainClass, serviceName, settings, within, port);
+        return start(instance, mainClass, serviceName, settings, within, KraftBroker.freePort());
     }
 
     /** As {@link #start(String, Class, String, Map, Duration)}, on the given port. */

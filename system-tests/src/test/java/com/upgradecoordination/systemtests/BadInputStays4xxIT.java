@@ -2,6 +2,7 @@ package com.upgradecoordination.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.local.LocalStack.Service;
@@ -158,30 +159,29 @@ class BadInputStays4xxIT {
      * A request the generator happened to make valid is stored; its events must not stop a read
      * model (a text a projection cannot write once left one retrying behind every later event).
      */
-    private static void everyProcessorCatchesUp() throws Exception {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        List<String> behind;
-        do {
-            behind = new ArrayList<>();
-            for (Service service : Service.values()) {
-                HttpResponse<String> progress = http.send(HttpRequest.newBuilder(URI.create(
-                                "http://127.0.0.1:" + running.stack.port(service) + "/audit/read-models"))
-                        .header("Authorization", "Bearer " + TestTokens.token(PRINCIPAL, "SUPPORT_MANAGER"))
-                        .timeout(BOUND).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(progress.statusCode()).as("GET /audit/read-models of %s", service).isEqualTo(200);
-                for (JsonNode processor : JSON.readTree(progress.body()).values()) {
-                    if (processor.path("state").asString().equals("ERROR")
-                            || processor.path("eventsDone").asLong() < processor.path("eventsTotal").asLong()) {
-                        behind.add(service.serviceName() + " " + processor);
-                    }
+    private static void everyProcessorCatchesUp() {
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(processorsBehind())
+                .as("processors in error or behind %d s after the last request", CATCH_UP.toSeconds())
+                .isEmpty());
+    }
+
+    /** Every service's processors that are in error or not yet at the head of their store. */
+    private static List<String> processorsBehind() throws IOException, InterruptedException {
+        List<String> behind = new ArrayList<>();
+        for (Service service : Service.values()) {
+            HttpResponse<String> progress = http.send(HttpRequest.newBuilder(URI.create(
+                            "http://127.0.0.1:" + running.stack.port(service) + "/audit/read-models"))
+                    .header("Authorization", "Bearer " + TestTokens.token(PRINCIPAL, "SUPPORT_MANAGER"))
+                    .timeout(BOUND).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(progress.statusCode()).as("GET /audit/read-models of %s", service).isEqualTo(200);
+            for (JsonNode processor : JSON.readTree(progress.body()).values()) {
+                if (processor.path("state").asString().equals("ERROR")
+                        || processor.path("eventsDone").asLong() < processor.path("eventsTotal").asLong()) {
+                    behind.add(service.serviceName() + " " + processor);
                 }
             }
-            if (!behind.isEmpty()) {
-                Thread.sleep(500);
-            }
-        } while (!behind.isEmpty() && System.nanoTime() < deadline);
-        assertThat(behind).as("processors in error or behind %d s after the last request", CATCH_UP.toSeconds())
-                .isEmpty();
+        }
+        return behind;
     }
 
     /** Sends the request; the rule it broke, or null. */

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Snapshots of long aggregates (issue 13): an aggregate annotated
@@ -30,13 +31,17 @@ public final class AggregateSnapshots {
     /** The serializer of snapshot payloads: the aggregate root's fields. */
     public static Serializer serializer() {
         return Jackson3Serializer.builder()
-                .jsonMapperBuilderCustomizer(mapper -> mapper
-                        .changeDefaultVisibility(visibility -> visibility
-                                .withVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                                .withVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))
+                .jsonMapperBuilderCustomizer(mapper -> byFields(mapper)
                         // the aggregates' collections are final fields, initialised where declared
                         .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS))
                 .build();
+    }
+
+    /** Jackson sees an aggregate root by its fields, whatever their visibility, and by nothing else. */
+    public static JsonMapper.Builder byFields(JsonMapper.Builder mapper) {
+        return mapper.changeDefaultVisibility(visibility -> visibility
+                .withVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .withVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY));
     }
 
     static SnapshotTriggerDefinition everyEvents(Snapshotter snapshotter, int events) {

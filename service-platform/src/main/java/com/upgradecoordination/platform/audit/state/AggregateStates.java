@@ -1,8 +1,7 @@
 package com.upgradecoordination.platform.audit.state;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.upgradecoordination.platform.audit.AuditNotFoundException;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.upgradecoordination.platform.axon.AggregateSnapshots;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,10 +43,7 @@ public class AggregateStates {
      * Renders an aggregate root by its fields, in a stable order: properties, map keys and set
      * elements sorted (a set's iteration order depends on how it was built, e.g. from a snapshot).
      */
-    public static final JsonMapper FIELD_MAPPER = JsonMapper.builder()
-            .changeDefaultVisibility(visibility -> visibility
-                    .withVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
-                    .withVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY))
+    public static final JsonMapper FIELD_MAPPER = AggregateSnapshots.byFields(JsonMapper.builder())
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
