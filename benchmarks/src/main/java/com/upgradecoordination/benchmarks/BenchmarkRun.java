@@ -116,9 +116,14 @@ public final class BenchmarkRun {
                         long_.stateAsOfMiddleP50Millis(), null);
                 results.add("long " + ofLong + ": verify its " + long_.events() + " links, p50", "ms",
                         long_.verifyP50Millis(), null);
+                // the processor's read ceiling: a read model that reads every event and handles almost none
+                ReadModelRebuild.Figures ceiling = rebuild.rebuild("gpt-benchmarks", Duration.ofMinutes(10));
+                results.add("rebuild baseline: gpt-benchmarks (reads every event, writes almost none)", "per s",
+                        ceiling.perSecond(), null);
                 ReadModelRebuild.Figures rebuilt = rebuild.rebuild("engagement-summary", Duration.ofMinutes(10));
                 results.add("rebuild of engagement-summary: events in the store", "events", rebuilt.events(), null);
-                results.add("rebuild of engagement-summary", "per s", rebuilt.perSecond(), null);
+                results.add("rebuild of engagement-summary", "per s", rebuilt.perSecond(),
+                        "rebuild baseline: gpt-benchmarks (reads every event, writes almost none)");
                 results.add("coordination-service resident memory after the load", "MB",
                         residentMegabytes(coordination.pid()), null);
                 coordination.close();

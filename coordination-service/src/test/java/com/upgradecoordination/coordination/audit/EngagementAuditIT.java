@@ -336,10 +336,21 @@ class EngagementAuditIT {
         String first = open();
         recordRequirements(first, 2800);
         String second = open();
-        await().atMost(Duration.ofSeconds(20)).until(() -> summaries().size() >= 2
+        // engagements with deviation steps, questions and several plans: a rebuild replays many of
+        // their events in one batch, where live each event came in a batch of its own
+        Random random = new Random(42);
+        for (int engagement = 0; engagement < 3; engagement++) {
+            String engagementId = open();
+            for (int command = 0; command < 12; command++) {
+                randomCommand(engagementId, random);
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> summaries().size() >= 5
                 && get(auditor, "/audit/read-models/engagement-summary").get("eventsDone").asLong()
                 == get(auditor, "/audit/read-models/engagement-summary").get("eventsTotal").asLong());
         List<Map<String, Object>> before = summaries();
+        List<Map<String, Object>> beforeDetails = readModelRows();
+        assertThat(beforeDetails).as("deviation steps and questions to compare").isNotEmpty();
         WebTestClient operator = TestClients.as(port, "sam.manager", "SUPPORT_MANAGER");
 
         JsonNode started = operator.post().uri("/audit/read-models/engagement-summary/rebuild").exchange()
@@ -353,6 +364,7 @@ class EngagementAuditIT {
             assertThat(progress.get("state").asString()).isEqualTo("RUNNING");
             assertThat(progress.get("ratePerSecond").asDouble()).isPositive();
             assertThat(summaries()).isEqualTo(before);
+            assertThat(readModelRows()).isEqualTo(beforeDetails);
         });
         JsonNode all = get(operator, "/audit/read-models");
         List<String> groups = new ArrayList<>();
@@ -366,6 +378,15 @@ class EngagementAuditIT {
         operator.post().uri("/audit/read-models/no-such-model/rebuild").exchange().expectStatus().isNotFound();
         auditor.post().uri("/audit/read-models/engagement-summary/rebuild").exchange().expectStatus().isForbidden();
         assertThat(first).isNotBlank();
+    }
+
+    /** The deviation steps and questions, the rows beside the summaries. */
+    List<Map<String, Object>> readModelRows() {
+        List<Map<String, Object>> rows = new ArrayList<>(jdbc.sql(
+                "SELECT * FROM engagement_deviation_step ORDER BY engagement_id, plan_version, step").query().listOfRows());
+        rows.addAll(jdbc.sql("SELECT * FROM engagement_assistance_request ORDER BY engagement_id, request_id")
+                .query().listOfRows());
+        return rows;
     }
 
     List<Map<String, Object>> summaries() {
