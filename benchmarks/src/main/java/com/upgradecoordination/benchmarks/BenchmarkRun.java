@@ -6,6 +6,7 @@ import com.upgradecoordination.devsupport.ServiceProcess;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestPostgres;
 import com.upgradecoordination.devsupport.TestTokens;
+import com.upgradecoordination.notification.NotificationServiceApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +31,16 @@ import java.util.Map;
  */
 public final class BenchmarkRun {
 
+    /** @param loadedRelayRate commands per second of the relay and consumer latencies under load */
     record Plan(boolean quick, int repetitions, Duration warmUp, Duration measure, Duration relayMeasure,
-                int longAggregateEvents, int relayBacklog) {
+                int longAggregateEvents, int relayBacklog, int loadedRelayRate, Duration brokerOutage) {
 
         static Plan of(List<String> args) {
             return args.contains("--quick")
                     ? new Plan(true, 1, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(4), 1_000,
-                    1_000)
+                    1_000, 100, Duration.ofSeconds(3))
                     : new Plan(false, 3, Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(20),
-                    10_000, 20_000);
+                    10_000, 20_000, 400, Duration.ofSeconds(150));
         }
     }
 
@@ -66,8 +68,13 @@ public final class BenchmarkRun {
         System.out.println("In-process figures (JMH) ...");
         InProcessRun.measure(plan, results);
         try (KraftBroker broker = KraftBroker.onFreePorts().start()) {
-            Map<String, String> settings = productionSettings(broker.bootstrapServers());
+            TestPostgres.Database coordinationDatabase = TestPostgres.freshDatabase("benchmark_coordination");
+            Map<String, String> settings = productionSettings("coordination-service", broker.bootstrapServers(),
+                    coordinationDatabase);
             settings.putAll(extraSettings);
+            TestPostgres.Database notificationDatabase = TestPostgres.freshDatabase("benchmark_notification");
+            Map<String, String> notificationSettings = productionSettings("notification-service",
+                    broker.bootstrapServers(), notificationDatabase);
             long starting = System.nanoTime();
             ServiceProcess coordination = ServiceProcess.start("benchmark-coordination",
                     CoordinationServiceApplication.class, "coordination-service", settings, Duration.ofSeconds(180),
@@ -79,6 +86,7 @@ public final class BenchmarkRun {
             RelayLatency relay = new RelayLatency(broker.bootstrapServers(), http);
             LongAggregate longAggregate = new LongAggregate(http);
             ReadModelRebuild rebuild = new ReadModelRebuild(http);
+            ConsumerLatency consumerLatency = new ConsumerLatency(coordinationDatabase, notificationDatabase);
             List<String> engagements = http.openEngagements(64);
 
             for (int repetition = 1; repetition <= plan.repetitions(); repetition++) {
@@ -106,6 +114,28 @@ public final class BenchmarkRun {
                         relayed.p50Millis(), null);
                 results.add("relay: command answered -> event on its topic, 5 commands/s, p99", "ms",
                         relayed.p99Millis(), null);
+                // under load, with a consumer in a JVM of its own: notification-service, started on the
+                // topic's end (it would otherwise first work through everything the loads above stored)
+                backlog.skipToEnd(NOTIFICATION_COORDINATION_GROUP);
+                ServiceProcess notification = ServiceProcess.start("benchmark-notification",
+                        NotificationServiceApplication.class, "notification-service", notificationSettings,
+                        Duration.ofSeconds(180), KraftBroker.freePort(), jvmOptions);
+                int rate = plan.loadedRelayRate();
+                RelayLatency.Figures loaded = relay.measure(rate, 16, plan.relayMeasure());
+                results.add("relay: command answered -> event on its topic, " + rate + " commands/s, p50", "ms",
+                        loaded.p50Millis(), null);
+                results.add("relay: command answered -> event on its topic, " + rate + " commands/s, p99", "ms",
+                        loaded.p99Millis(), null);
+                ConsumerLatency.Figures effects = consumerLatency.measure(loaded.cases(), Duration.ofMinutes(5));
+                results.add("event stored -> notification-service's effect, " + rate + " commands/s, p50", "ms",
+                        effects.p50Millis(), null);
+                results.add("event stored -> notification-service's effect, " + rate + " commands/s, p99", "ms",
+                        effects.p99Millis(), null);
+                if (loaded.missing() + effects.missing() > 0) {
+                    System.out.printf("  %d events not on the topic, %d not handled by the consumer in time%n",
+                            loaded.missing(), effects.missing());
+                }
+                notification.close();
                 LongAggregate.Figures long_ = longAggregate.measure(plan.longAggregateEvents());
                 String ofLong = "engagement of " + (plan.longAggregateEvents() / 1000) + "k events";
                 results.add("long " + ofLong + ": a command on it (from its snapshot), p50", "ms",
@@ -136,6 +166,11 @@ public final class BenchmarkRun {
                 results.add("relay: a backlog of " + replay.events() + " events drained (token moved back while down)",
                         "per s", replay.perSecond(), null);
             }
+            RelayBacklog.AfterOutage outage = backlog.afterOutage(broker, http, plan.brokerOutage());
+            String afterOutage = "relay: broker back after " + plan.brokerOutage().toSeconds() + " s away -> ";
+            results.add(afterOutage + "first of its " + outage.events() + " events on the topic", "s",
+                    outage.firstSendSeconds(), null);
+            results.add(afterOutage + "all of them", "s", outage.caughtUpSeconds(), null);
             coordination.close();
         }
         results.print(System.out);
@@ -147,10 +182,14 @@ public final class BenchmarkRun {
         System.exit(0);
     }
 
+    /** The consumer group of notification-service's listener of the coordination topic (its listener id). */
+    static final String NOTIFICATION_COORDINATION_GROUP = "notification-coordination-events";
+
     /** The test settings' database and issuer, without their short test timeouts and relay batch size of 1. */
-    static Map<String, String> productionSettings(String bootstrapServers) {
+    static Map<String, String> productionSettings(String serviceName, String bootstrapServers,
+                                                  TestPostgres.Database database) {
         Map<String, String> settings = new LinkedHashMap<>();
-        ServiceTestSettings.forService("coordination-service", bootstrapServers).forEach((key, value) -> {
+        ServiceTestSettings.forService(serviceName, bootstrapServers, database).forEach((key, value) -> {
             if (key.startsWith("spring.datasource.url") || key.startsWith("spring.datasource.username")
                     || key.startsWith("spring.datasource.password") || key.equals("spring.kafka.bootstrap-servers")
                     || key.startsWith("spring.security.")) {

@@ -1,5 +1,6 @@
 package com.upgradecoordination.benchmarks;
 
+import com.upgradecoordination.devsupport.KraftBroker;
 import com.upgradecoordination.events.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -133,9 +134,75 @@ final class RelayBacklog {
         }
     }
 
+    /**
+     * @param firstSendSeconds from the broker's return to the first record of the outage on the topic
+     * @param caughtUpSeconds  from the broker's return to the last
+     */
+    record AfterOutage(long events, double firstSendSeconds, double caughtUpSeconds) {
+    }
+
+    /**
+     * Stops the broker for {@code outage} while one engagement a second is opened, starts it again and
+     * times how soon the relay publishes what was stored meanwhile: after each failed batch the
+     * processor waits before it tries again, longer the longer the outage (at most
+     * {@code platform.relay.max-retry-wait}).
+     */
+    AfterOutage afterOutage(KraftBroker broker, HttpLoad http, Duration outage) throws Exception {
+        long before;
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            before = onTopic(consumer, partitions(consumer));
+        }
+        broker.stop();
+        long stored = 0;
+        long end = System.nanoTime() + outage.toNanos();
+        while (System.nanoTime() < end) {
+            http.open();
+            stored++;
+            Thread.sleep(1_000);
+        }
+        broker.start();
+        long back = System.nanoTime();
+        long first = 0;
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            long deadline = back + Duration.ofMinutes(5).toNanos();
+            long now;
+            while ((now = onTopic(consumer, partitions)) < before + stored) {
+                if (first == 0 && now > before) {
+                    first = System.nanoTime();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the relay published " + (now - before) + " of the " + stored
+                            + " events stored during the outage within 5 minutes of the broker's return");
+                }
+                Thread.sleep(50);
+            }
+        }
+        long last = System.nanoTime();
+        return new AfterOutage(stored, ((first == 0 ? last : first) - back) / 1e9, (last - back) / 1e9);
+    }
+
+    /** Moves a consumer group that has no member running to the end of the coordination topic. */
+    void skipToEnd(String group) {
+        try (KafkaConsumer<String, String> consumer = consumer(Map.of(ConsumerConfig.GROUP_ID_CONFIG, group))) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends = new java.util.HashMap<>();
+            partitions.forEach(partition -> ends.put(partition,
+                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(partition))));
+            consumer.commitSync(ends);
+        }
+    }
+
     private KafkaConsumer<String, String> consumer() {
+        return consumer(Map.of());
+    }
+
+    private KafkaConsumer<String, String> consumer(Map<String, String> settings) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(settings);
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 

@@ -16,11 +16,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The relay's latency: from the moment a create command was answered to the moment its
- * EngagementOpened arrives on the coordination topic, at a steady command rate.
+ * EngagementOpened arrives on the coordination topic, at a steady command rate (open loop: each
+ * sender keeps its schedule whatever the answers take).
  */
 final class RelayLatency {
 
-    record Figures(long events, long missing, Histogram latencies) {
+    /** @param cases the engagements opened, whose EngagementOpened was measured */
+    record Figures(long events, long missing, Histogram latencies, java.util.Set<String> cases) {
 
         double p50Millis() {
             return latencies.getValueAtPercentile(50) / 1000.0;
@@ -39,7 +41,7 @@ final class RelayLatency {
         this.http = http;
     }
 
-    Figures measure(int commandsPerSecond, Duration duration) throws Exception {
+    Figures measure(int commandsPerSecond, int senders, Duration duration) throws Exception {
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         Histogram latencies = new Histogram(600_000_000L, 3);
         AtomicBoolean running = new AtomicBoolean(true);
@@ -53,39 +55,45 @@ final class RelayLatency {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            Thread sender = new Thread(() -> {
-                long interval = 1_000_000_000L / commandsPerSecond;
-                long next = System.nanoTime();
-                long end = next + duration.toNanos();
-                while (running.get() && next < end) {
-                    try {
-                        String engagementId = http.open();
-                        answeredAt.put(engagementId, System.nanoTime());
-                    } catch (Exception e) {
-                        System.out.println("  relay load: " + e.getMessage());
-                    }
-                    next += interval;
-                    long sleep = next - System.nanoTime();
-                    if (sleep > 0) {
+            List<Thread> sending = new java.util.ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                Thread sender = new Thread(() -> {
+                    long interval = 1_000_000_000L * senders / commandsPerSecond;
+                    long next = System.nanoTime();
+                    long end = next + duration.toNanos();
+                    while (running.get() && next < end) {
                         try {
-                            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-                        } catch (InterruptedException e) {
-                            return;
+                            String engagementId = http.open();
+                            answeredAt.put(engagementId, System.nanoTime());
+                        } catch (Exception e) {
+                            System.out.println("  relay load: " + e.getMessage());
+                        }
+                        next += interval;
+                        long sleep = next - System.nanoTime();
+                        if (sleep > 0) {
+                            try {
+                                Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                         }
                     }
-                }
-            });
-            sender.start();
+                });
+                sender.start();
+                sending.add(sender);
+            }
             long deadline = System.nanoTime() + duration.toNanos() + Duration.ofSeconds(30).toNanos();
             Map<String, Long> arrivedAt = new java.util.HashMap<>();
             while (System.nanoTime() < deadline
-                    && (sender.isAlive() || !arrivedAt.keySet().containsAll(answeredAt.keySet()))) {
+                    && (sending.stream().anyMatch(Thread::isAlive) || !arrivedAt.keySet().containsAll(answeredAt.keySet()))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
                     arrivedAt.putIfAbsent(record.key(), System.nanoTime());
                 }
             }
             running.set(false);
-            sender.join();
+            for (Thread sender : sending) {
+                sender.join();
+            }
             long[] matched = {0};
             answeredAt.forEach((engagementId, answered) -> {
                 Long arrived = arrivedAt.get(engagementId);
@@ -95,7 +103,7 @@ final class RelayLatency {
                     matched[0]++;
                 }
             });
-            return new Figures(matched[0], answeredAt.size() - matched[0], latencies);
+            return new Figures(matched[0], answeredAt.size() - matched[0], latencies, answeredAt.keySet());
         }
     }
 }

@@ -45,7 +45,7 @@ public final class ServiceTestSettings {
         settings.put("platform.relay.acknowledgement-timeout", "5s");
         settings.put("spring.kafka.producer.properties.request.timeout.ms", "2000");
         settings.put("spring.kafka.producer.properties.delivery.timeout.ms", "4000");
-        settings.put("axon.eventhandling.processors.kafka-relay.batch-size", "1");
+        settings.put("platform.relay.batch-size", "1");
         return settings;
     }
 }

@@ -108,7 +108,7 @@ final class FaultStack implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>(ServiceTestSettings.forService(service,
                 broker.bootstrapServers(), postgres.createDatabase(database)));
         // the relay's batch as in production (service-platform.yml), not the component tests' one event
-        settings.remove("axon.eventhandling.processors.kafka-relay.batch-size");
+        settings.remove("platform.relay.batch-size");
         settings.putAll(extra);
         databases.put(database, settings);
         return settings;

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -79,6 +81,21 @@ public class KafkaIntegrationAutoConfiguration {
             MeterRegistry meterRegistry) {
         return new IntegrationEventRelay(translator, new EnvelopeFactory(serviceName, jsonMapper),
                 envelopeKafkaTemplate, acknowledgementTimeout, meterRegistry);
+    }
+
+    /**
+     * The relay's processor ({@link RelayEventProcessor}): batches of up to {@code platform.relay.batch-size}
+     * sends in flight together, and at most {@code platform.relay.max-retry-wait} between tries while
+     * the broker does not acknowledge.
+     */
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public ConfigurerModule integrationEventRelayProcessor(
+            @Value("${platform.relay.batch-size:100}") int batchSize,
+            @Value("${platform.relay.max-retry-wait:5s}") Duration maxRetryWait) {
+        EventProcessingConfigurer.EventProcessorBuilder processor = RelayEventProcessor.builder(batchSize, maxRetryWait);
+        return configurer -> configurer.eventProcessing()
+                .registerEventProcessor(IntegrationEventRelay.PROCESSING_GROUP, processor);
     }
 
     @Bean
