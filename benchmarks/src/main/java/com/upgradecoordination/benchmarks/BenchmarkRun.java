@@ -109,7 +109,7 @@ public final class BenchmarkRun {
                 results.add("commands on an existing engagement, 32 connections, p99", "ms", updates.p99Millis(), null);
                 RelayBacklog.Drain drained = backlog.drain(Duration.ofMinutes(10));
                 results.add("relay: backlog left by the loads above", "events", drained.backlog(), null);
-                RelayLatency.Figures relayed = relay.measure(5, plan.relayMeasure());
+                RelayLatency.Figures relayed = relay.measure(5, 1, plan.relayMeasure());
                 results.add("relay: command answered -> event on its topic, 5 commands/s, p50", "ms",
                         relayed.p50Millis(), null);
                 results.add("relay: command answered -> event on its topic, 5 commands/s, p99", "ms",
@@ -120,6 +120,8 @@ public final class BenchmarkRun {
                 ServiceProcess notification = ServiceProcess.start("benchmark-notification",
                         NotificationServiceApplication.class, "notification-service", notificationSettings,
                         Duration.ofSeconds(180), KraftBroker.freePort(), jvmOptions);
+                // its consumers join their groups and warm up before anything is timed
+                consumerLatency.measure(relay.measure(20, 1, plan.warmUp()).cases(), Duration.ofMinutes(2));
                 int rate = plan.loadedRelayRate();
                 RelayLatency.Figures loaded = relay.measure(rate, 16, plan.relayMeasure());
                 results.add("relay: command answered -> event on its topic, " + rate + " commands/s, p50", "ms",
