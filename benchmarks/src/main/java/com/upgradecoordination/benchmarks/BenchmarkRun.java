@@ -35,12 +35,24 @@ public final class BenchmarkRun {
     record Plan(boolean quick, int repetitions, Duration warmUp, Duration measure, Duration relayMeasure,
                 int longAggregateEvents, int relayBacklog, int loadedRelayRate, Duration brokerOutage) {
 
+        /**
+         * {@code BENCHMARK_BROKER_OUTAGE} and {@code BENCHMARK_MEASURE} (seconds) replace the plan's broker
+         * outage and the length of each load, e.g. a long outage or longer loads in a quick run.
+         */
         static Plan of(List<String> args) {
-            return args.contains("--quick")
+            Plan plan = args.contains("--quick")
                     ? new Plan(true, 1, Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(4), 1_000,
-                    1_000, 100, Duration.ofSeconds(3))
+                    1_000, 400, Duration.ofSeconds(3))
                     : new Plan(false, 3, Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(20),
                     10_000, 20_000, 400, Duration.ofSeconds(150));
+            return new Plan(plan.quick(), plan.repetitions(), plan.warmUp(),
+                    seconds("BENCHMARK_MEASURE", plan.measure()), plan.relayMeasure(), plan.longAggregateEvents(),
+                    plan.relayBacklog(), plan.loadedRelayRate(), seconds("BENCHMARK_BROKER_OUTAGE", plan.brokerOutage()));
+        }
+
+        private static Duration seconds(String variable, Duration otherwise) {
+            String value = System.getenv(variable);
+            return value == null || value.isBlank() ? otherwise : Duration.ofSeconds(Long.parseLong(value.trim()));
         }
     }
 
@@ -124,6 +136,9 @@ public final class BenchmarkRun {
                 consumerLatency.measure(relay.measure(20, 1, plan.warmUp()).cases(), Duration.ofMinutes(2));
                 int rate = plan.loadedRelayRate();
                 RelayLatency.Figures loaded = relay.measure(rate, 16, plan.relayMeasure());
+                // the senders wait for each answer: above what the service sustains, they fall behind
+                results.add("relay under load: commands answered per s (asked " + rate + ")", "per s",
+                        loaded.cases().size() / (double) plan.relayMeasure().toSeconds(), null);
                 results.add("relay: command answered -> event on its topic, " + rate + " commands/s, p50", "ms",
                         loaded.p50Millis(), null);
                 results.add("relay: command answered -> event on its topic, " + rate + " commands/s, p99", "ms",

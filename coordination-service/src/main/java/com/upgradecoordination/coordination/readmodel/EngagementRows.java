@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -63,7 +66,7 @@ final class EngagementRows {
 
         static Row of(Map<String, Object> columns) {
             Row row = new Row();
-            columns.forEach((column, value) -> row.set(column.toLowerCase(java.util.Locale.ROOT), value));
+            columns.forEach((column, value) -> row.set(column.toLowerCase(Locale.ROOT), value));
             return row;
         }
 
@@ -181,9 +184,9 @@ final class EngagementRows {
     }
 
     /** The engagement's row as this batch has it so far, empty if it was never opened. */
-    java.util.Optional<Row> row(String engagementId) {
+    Optional<Row> row(String engagementId) {
         load(engagementId);
-        return java.util.Optional.ofNullable(rows.get(engagementId));
+        return Optional.ofNullable(rows.get(engagementId));
     }
 
     void changed(String engagementId) {
@@ -273,6 +276,6 @@ final class EngagementRows {
         for (int i = 0; i < namesAndTypes.length; i += 2) {
             columns.put((String) namesAndTypes[i], (Integer) namesAndTypes[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(columns);
+        return Collections.unmodifiableMap(columns);
     }
 }

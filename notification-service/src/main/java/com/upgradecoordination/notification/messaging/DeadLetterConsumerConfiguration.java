@@ -57,7 +57,9 @@ public class DeadLetterConsumerConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Offsets are committed once per poll, not per record: after a crash the records of that poll
+        // come again and the inbox finds them done (issue 13 measured the difference: docs/performance.md).
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // A tombstone carries no event for any listener (an unreadable record never gets this far).
         factory.setRecordFilterStrategy(record -> record.value() == null);
 

@@ -113,7 +113,9 @@ public class KafkaIntegrationAutoConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        // Offsets are committed once per poll, not per record: after a crash the records of that poll
+        // come again and the inbox finds them done (issue 13 measured the difference: docs/performance.md).
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // A record without value (tombstone or undeserialisable) carries no event for any listener.
         factory.setRecordFilterStrategy(record -> record.value() == null);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
