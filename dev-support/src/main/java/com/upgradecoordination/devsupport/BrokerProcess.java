@@ -1,5 +1,7 @@
 package com.upgradecoordination.devsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,10 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Kafka broker ({@link KraftBroker}) in a JVM of its own, on fixed ports and a data directory
@@ -77,31 +82,26 @@ public final class BrokerProcess implements AutoCloseable {
     }
 
     private void awaitAnswering(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
-            while (System.nanoTime() < deadline) {
+            await().atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("The broker ended with " + process.exitValue()
                             + " while starting; see " + dataDirectory.resolve("broker.log"));
                 }
                 try {
-                    if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
-                            .get(3, TimeUnit.SECONDS).isEmpty()) {
-                        return;
-                    }
-                } catch (Exception notYet) {
-                    Thread.sleep(200);
+                    return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2_000)).nodes()
+                            .get(3, TimeUnit.SECONDS).isEmpty();
+                } catch (ExecutionException | TimeoutException notYet) {
+                    return false;
                 }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            });
+        } catch (ConditionTimeoutException notAnswering) {
+            kill();
+            throw new IllegalStateException("The broker did not answer within " + within + "; see "
+                    + dataDirectory.resolve("broker.log"));
         }
-        kill();
-        throw new IllegalStateException("The broker did not answer within " + within + "; see "
-                + dataDirectory.resolve("broker.log"));
     }
 
     /** SIGKILL, as a crash: nothing is flushed or shut down. Waits until the process is gone. */

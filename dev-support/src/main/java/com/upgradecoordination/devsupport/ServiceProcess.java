@@ -1,5 +1,7 @@
 package com.upgradecoordination.devsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One service in a JVM of its own, started from the test's classpath, for tests that kill a
@@ -97,25 +100,19 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " ended with " + process.exitValue() + " while starting; see "
-                        + log);
-            }
-            if (healthy()) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " ended with " + process.exitValue() + " while starting; see "
+                            + log);
+                }
+                return healthy();
+            });
+        } catch (ConditionTimeoutException notHealthy) {
+            process.destroyForcibly();
+            awaitExit(Duration.ofSeconds(30));
+            throw new IllegalStateException(name + " was not healthy within " + within + "; see " + log);
         }
-        process.destroyForcibly();
-        awaitExit(Duration.ofSeconds(30));
-        throw new IllegalStateException(name + " was not healthy within " + within + "; see " + log);
     }
 
     public boolean healthy() {

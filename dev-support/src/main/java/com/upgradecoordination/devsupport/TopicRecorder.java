@@ -1,5 +1,7 @@
 package com.upgradecoordination.devsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,29 +74,14 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Every partition of {@code topics}; asking for a topic that does not exist yet creates it. */
     private List<TopicPartition> partitionsOf(String... topics) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
-            List<PartitionInfo> found = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            while (found.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Topic " + topic + " has no partitions");
-                }
-                sleep(100);
-                found = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            }
+            List<PartitionInfo> found = await("the partitions of " + topic).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                    .until(() -> consumer.partitionsFor(topic, Duration.ofSeconds(10)), list -> !list.isEmpty());
             found.forEach(partition -> partitions.add(new TopicPartition(partition.topic(), partition.partition())));
         }
         return partitions;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a topic", e);
-        }
     }
 
     public List<Received> received() {

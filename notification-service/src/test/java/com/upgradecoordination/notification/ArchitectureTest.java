@@ -2,33 +2,15 @@ package com.upgradecoordination.notification;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import com.upgradecoordination.devsupport.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The service's layers: api and domain know nothing of the edges; nothing but the web layer knows HTTP. */
+/** notification-service keeps the layering of every service (ServiceArchitecture), and one rule of its own. */
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.upgradecoordination.notification");
-
     @Test
-    void apiDependsOnNothingOfTheService() {
-        noClasses().that().resideInAPackage("..notification.api..")
-                .should().dependOnClassesThat().resideInAnyPackage("..notification.domain..",
-                        "..notification.readmodel..", "..notification.web..", "..notification.messaging..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void domainDoesNotKnowTheEdges() {
-        noClasses().that().resideInAPackage("..notification.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..notification.readmodel..",
-                        "..notification.web..", "..notification.messaging..", "org.springframework..",
-                        "org.apache.kafka..")
-                .check(CLASSES);
+    void keepsTheLayeringOfEveryService() {
+        ServiceArchitecture.check("notification");
     }
 
     @Test
@@ -36,6 +18,6 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..notification.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("..notification.web..",
                         "org.springframework.web..", "org.springframework.http..")
-                .check(CLASSES);
+                .check(ServiceArchitecture.classesOf("notification"));
     }
 }

@@ -226,9 +226,10 @@ class NotificationFlowIT {
         EventEnvelope verdict = envelope(new SupportReviewCompleted("review-1", caseId, 1, "SUPPORTABLE",
                 List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
         publish(verdict);
-        Thread.sleep(3_000);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_integration_event WHERE event_id = :id")
-                .param("id", verdict.eventId()).query(Long.class).single()).as("held back").isZero();
+        // held back for as long as its engagement's opening has not come
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM processed_integration_event WHERE event_id = :id")
+                        .param("id", verdict.eventId()).query(Long.class).single() == 0);
 
         publish(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")));
 

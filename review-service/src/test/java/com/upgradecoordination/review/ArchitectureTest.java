@@ -2,31 +2,22 @@ package com.upgradecoordination.review;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.upgradecoordination.devsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
 
-/** The package layout keeps the domain free of its edges. */
-@AnalyzeClasses(packages = "com.upgradecoordination.review", importOptions = ImportOption.DoNotIncludeTests.class)
+/** review-service keeps the layering of every service (ServiceArchitecture), and one rule of its own. */
 class ArchitectureTest {
 
-    @ArchTest
-    static final ArchRule apiDependsOnNothingOfTheService = noClasses()
-            .that().resideInAPackage("..review.api..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "..review.domain..", "..review.readmodel..", "..review.web..", "..review.messaging..");
+    @Test
+    void keepsTheLayeringOfEveryService() {
+        ServiceArchitecture.check("review");
+    }
 
-    @ArchTest
-    static final ArchRule domainKnowsNoEdges = noClasses()
-            .that().resideInAPackage("..review.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "..review.readmodel..", "..review.web..", "..review.messaging..",
-                    "org.springframework.web..", "org.springframework.kafka..", "org.springframework.jdbc..",
-                    "com.upgradecoordination.events..");
-
-    @ArchTest
-    static final ArchRule readModelKnowsNoEdges = noClasses()
-            .that().resideInAPackage("..review.readmodel..")
-            .should().dependOnClassesThat().resideInAnyPackage("..review.web..", "..review.messaging..");
+    /** Its domain decides from its own messages; the Kafka contracts are translated at the edge. */
+    @Test
+    void theDomainDoesNotKnowTheKafkaContracts() {
+        noClasses().that().resideInAPackage("..review.domain..")
+                .should().dependOnClassesThat().resideInAPackage("com.upgradecoordination.events..")
+                .check(ServiceArchitecture.classesOf("review"));
+    }
 }

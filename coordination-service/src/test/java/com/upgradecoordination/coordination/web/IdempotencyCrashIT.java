@@ -1,6 +1,7 @@
 package com.upgradecoordination.coordination.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.coordination.CoordinationServiceApplication;
 import com.upgradecoordination.devsupport.ServiceProcess;
@@ -18,7 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,28 +116,24 @@ class IdempotencyCrashIT {
     }
 
     /** Retries while the dead run's claim is young (409 in progress); the take-over then halts the process. */
-    int retryUntilTakenOverExpectingTheProcessToDie() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> answer = post();
-                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
-                Thread.sleep(500);
-            } catch (IOException connectionLost) {
-                return service.awaitExit(Duration.ofSeconds(30));
-            }
-        }
-        throw new AssertionError("the retry never took the key over");
+    int retryUntilTakenOverExpectingTheProcessToDie() {
+        await("the retry takes the key over").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    try {
+                        HttpResponse<String> answer = post();
+                        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+                        return false;
+                    } catch (IOException connectionLost) {
+                        return true;
+                    }
+                });
+        return service.awaitExit(Duration.ofSeconds(30));
     }
 
-    HttpResponse<String> retryUntilAnswered() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        HttpResponse<String> answer = post();
-        while (answer.statusCode() == 409 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            answer = post();
-        }
-        return answer;
+    HttpResponse<String> retryUntilAnswered() {
+        return await("an answer other than 409 in progress").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(this::post, answer -> answer.statusCode() != 409);
     }
 
     // --- what the database holds -----------------------------------------------------------

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Who is told about which event, on which channels and in what words (SPEC N1): the rule table.
@@ -49,7 +48,7 @@ public final class NotificationRules {
             channels = channels == null || channels.isEmpty() ? List.of(Channel.INBOX) : List.copyOf(channels);
         }
 
-        boolean appliesTo(String eventType, JsonNode payload) {
+        boolean appliesTo(String eventType, PayloadFields payload) {
             if (!event.equals(eventType)) {
                 return false;
             }
@@ -153,7 +152,7 @@ public final class NotificationRules {
     public record Decision(List<Notice> notices, List<Rule> unresolved) {
     }
 
-    public Decision decide(String eventType, JsonNode payload, CaseFacts facts) {
+    public Decision decide(String eventType, PayloadFields payload, CaseFacts facts) {
         List<Notice> notices = new ArrayList<>();
         List<Rule> unresolved = new ArrayList<>();
         for (Rule rule : rules) {
@@ -174,7 +173,7 @@ public final class NotificationRules {
     }
 
     /** The recipient in {@code role} on the case; null when nobody knows who that is. */
-    static String recipient(RecipientRole role, JsonNode payload, CaseFacts facts) {
+    static String recipient(RecipientRole role, PayloadFields payload, CaseFacts facts) {
         if (role.team() != null) {
             return role.team();
         }
@@ -188,7 +187,7 @@ public final class NotificationRules {
     }
 
     /** Fills the template's placeholders; a value neither the case nor the payload knows reads "unknown". */
-    public static String render(String template, JsonNode payload, CaseFacts facts) {
+    public static String render(String template, PayloadFields payload, CaseFacts facts) {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         StringBuilder message = new StringBuilder();
         while (placeholder.find()) {
@@ -213,7 +212,7 @@ public final class NotificationRules {
         return names;
     }
 
-    private static String valueOf(String name, JsonNode payload, CaseFacts facts) {
+    private static String valueOf(String name, PayloadFields payload, CaseFacts facts) {
         if (name.equals("caseId")) {
             return facts.caseId();
         }
@@ -230,17 +229,9 @@ public final class NotificationRules {
         return text(payload, name);
     }
 
-    /** A scalar payload field as text; null when absent, null or not a scalar. */
-    private static String text(JsonNode payload, String field) {
-        if (payload == null) {
-            return null;
-        }
-        JsonNode value = payload.get(field);
-        if (value == null || !value.isValueNode() || value.isNull()) {
-            return null;
-        }
-        String text = value.asString();
-        return text == null || text.isBlank() ? null : text;
+    /** A scalar payload field as text; null when absent, null, blank or not a scalar. */
+    private static String text(PayloadFields payload, String field) {
+        return payload == null ? null : payload.text(field);
     }
 
     private static String firstPresent(String first, String second) {

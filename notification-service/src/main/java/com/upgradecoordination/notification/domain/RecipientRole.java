@@ -1,5 +1,6 @@
 package com.upgradecoordination.notification.domain;
 
+import com.upgradecoordination.platform.security.Roles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,9 @@ public enum RecipientRole {
      */
     CUSTOMER_CONTACT(null, "contactEmail", List.of()),
     SUPPORT_UPGRADE_QUEUE("@support-upgrade-queue", null,
-            List.of("SUPPORT_ENGINEER", "SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER")),
-    SENIOR_REVIEWERS("@senior-reviewers", null, List.of("SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER")),
-    PROSERV("@proserv", null, List.of("PROSERV"));
+            List.of(Roles.SUPPORT_ENGINEER, Roles.SENIOR_SUPPORT_ENGINEER, Roles.SUPPORT_MANAGER)),
+    SENIOR_REVIEWERS("@senior-reviewers", null, List.of(Roles.SENIOR_SUPPORT_ENGINEER, Roles.SUPPORT_MANAGER)),
+    PROSERV("@proserv", null, List.of(Roles.PROSERV));
 
     private final String team;
     private final String payloadField;

@@ -53,7 +53,7 @@ public class RuleNotifier {
      * @param audit   the metadata the commands carry
      */
     public void notify(String caseId, String eventId, String eventType, JsonNode payload, AuditMetadata audit) {
-        NotificationRules.Decision decision = rules.decide(eventType, payload, factsOf(caseId, payload));
+        NotificationRules.Decision decision = rules.decide(eventType, JsonPayloadFields.of(payload), factsOf(caseId, payload));
         for (NotificationRules.Rule rule : decision.unresolved()) {
             log.info("No {} known for case {}: {} {} is not notified to them", rule.to(), caseId, eventType, eventId);
         }

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import com.upgradecoordination.notification.messaging.JsonPayloadFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,7 @@ class NotificationRulesTest {
     }
 
     static Decision decide(String type, Record contract, CaseFacts facts) {
-        return RuleTableFile.STANDARD.decide(type, payload(contract), facts);
+        return RuleTableFile.STANDARD.decide(type, JsonPayloadFields.of(payload(contract)), facts);
     }
 
     /** The notices of one role. */
@@ -222,12 +223,13 @@ class NotificationRulesTest {
 
     @Test
     void theAssignedEngineerComesFromTheTicketAndTheCustomerContactFromThePayload() {
-        JsonNode request = json.createObjectNode().put("contactEmail", "pat@acme.example");
+        PayloadFields request = JsonPayloadFields.of(json.createObjectNode().put("contactEmail", "pat@acme.example"));
         assertThat(NotificationRules.recipient(RecipientRole.ASSIGNED_ENGINEER, request, TICKET)).isEqualTo("sam.engineer");
         assertThat(NotificationRules.recipient(RecipientRole.ASSIGNED_ENGINEER, request, ACME)).isNull();
         assertThat(NotificationRules.recipient(RecipientRole.CUSTOMER_CONTACT, request, ACME))
                 .isEqualTo("pat@acme.example");
-        assertThat(NotificationRules.recipient(RecipientRole.CUSTOMER_CONTACT, json.createObjectNode(), ACME)).isNull();
+        PayloadFields empty = JsonPayloadFields.of(json.createObjectNode());
+        assertThat(NotificationRules.recipient(RecipientRole.CUSTOMER_CONTACT, empty, ACME)).isNull();
         assertThat(NotificationRules.recipient(RecipientRole.PROSERV, request, ACME)).isEqualTo("@proserv");
     }
 
@@ -291,7 +293,7 @@ class NotificationRulesTest {
                 new EngagementOpened("case-1", "Acme Corp", "casey.csm", List.of("GROWTH"), "HELM"), ACME);
         assertThat(decision.notices()).isEmpty();
         assertThat(decision.unresolved()).isEmpty();
-        assertThat(RuleTableFile.STANDARD.decide("SomethingNew", json.createObjectNode(), ACME).notices()).isEmpty();
+        assertThat(RuleTableFile.STANDARD.decide("SomethingNew", JsonPayloadFields.of(json.createObjectNode()), ACME).notices()).isEmpty();
     }
 
     @Test
@@ -330,7 +332,7 @@ class NotificationRulesTest {
 
     @Test
     void valuesNobodyKnowsReadUnknown() {
-        JsonNode payload = json.createObjectNode().put("planVersion", 4).putNull("verdict");
+        PayloadFields payload = JsonPayloadFields.of(json.createObjectNode().put("planVersion", 4).putNull("verdict"));
         assertThat(NotificationRules.render("Plan v{planVersion} of {customer}: {verdict} ({caseId})", payload,
                 CaseFacts.unknown("case-9")))
                 .isEqualTo("Plan v4 of unknown: unknown (case-9)");
@@ -339,14 +341,14 @@ class NotificationRulesTest {
     @Test
     void templatesAreTakenLiterallyAroundPlaceholders() {
         JsonNode payload = json.createObjectNode().put("verdict", "$1 \\ {notAPlaceholder}");
-        assertThat(NotificationRules.render("Verdict: {verdict} costs $5 {", payload, ACME))
+        assertThat(NotificationRules.render("Verdict: {verdict} costs $5 {", JsonPayloadFields.of(payload), ACME))
                 .isEqualTo("Verdict: $1 \\ {notAPlaceholder} costs $5 {");
     }
 
     @Test
     void aMessageIsCutToWhatTheInboxHolds() {
         JsonNode payload = json.createObjectNode().put("verdict", "x".repeat(5000));
-        String message = NotificationRules.render("Verdict: {verdict}", payload, ACME);
+        String message = NotificationRules.render("Verdict: {verdict}", JsonPayloadFields.of(payload), ACME);
         assertThat(message).hasSize(Notification.MAX_MESSAGE_LENGTH).endsWith("…");
     }
 }

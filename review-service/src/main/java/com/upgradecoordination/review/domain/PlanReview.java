@@ -5,6 +5,7 @@ import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.upgradecoordination.platform.domain.RuleViolationException;
+import com.upgradecoordination.platform.security.Roles;
 import com.upgradecoordination.review.api.AssignPlanReviewCommand;
 import com.upgradecoordination.review.api.CompletePlanReviewCommand;
 import com.upgradecoordination.review.api.GivePlanReviewFeedbackCommand;
@@ -36,7 +37,7 @@ public class PlanReview {
 
     /** Any Support engineer may review a plan (SPEC S2); the access table says so too. */
     public static final Set<String> REVIEWER_ROLES =
-            Set.of("SUPPORT_ENGINEER", "SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER");
+            Set.of(Roles.SUPPORT_ENGINEER, Roles.SENIOR_SUPPORT_ENGINEER, Roles.SUPPORT_MANAGER);
 
     static final int MAX_ID = 100;
     static final int MAX_NAME = 200;

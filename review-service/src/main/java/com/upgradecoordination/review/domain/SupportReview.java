@@ -4,6 +4,7 @@ import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.upgradecoordination.platform.domain.RuleViolationException;
+import com.upgradecoordination.platform.security.Roles;
 import com.upgradecoordination.review.api.CompleteSupportReviewCommand;
 import com.upgradecoordination.review.api.OpenSupportReviewCommand;
 import com.upgradecoordination.review.api.ReviewedDeviation;
@@ -28,7 +29,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class SupportReview {
 
     /** Senior Support Engineer or higher (SPEC S2, T12). */
-    public static final Set<String> REVIEWER_ROLES = Set.of("SENIOR_SUPPORT_ENGINEER", "SUPPORT_MANAGER");
+    public static final Set<String> REVIEWER_ROLES = Set.of(Roles.SENIOR_SUPPORT_ENGINEER, Roles.SUPPORT_MANAGER);
 
     static final int MAX_ID = 100;
     static final int MAX_NAME = 200;

@@ -7,6 +7,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.upgradecoordination.platform.domain.RecordedRuleViolationException;
 import com.upgradecoordination.platform.domain.RuleViolationException;
+import com.upgradecoordination.platform.security.Roles;
 import com.upgradecoordination.review.api.AssignTicketCommand;
 import com.upgradecoordination.review.api.CloseTicketCommand;
 import com.upgradecoordination.review.api.AddCsmAsFollowerCommand;
@@ -99,9 +100,8 @@ import com.upgradecoordination.platform.axon.AggregateSnapshots;
 public class Ticket {
 
     /** The roles that take, work on and hand off tickets. */
-    public static final Set<String> SUPPORT_ROLES = Set.of("SUPPORT_ENGINEER", "SENIOR_SUPPORT_ENGINEER",
-            "SUPPORT_MANAGER");
-    static final String SUPPORT_MANAGER = "SUPPORT_MANAGER";
+    public static final Set<String> SUPPORT_ROLES = Set.of(Roles.SUPPORT_ENGINEER, Roles.SENIOR_SUPPORT_ENGINEER,
+            Roles.SUPPORT_MANAGER);
 
     /** The booking link goes out at least this long before the upgrade; later is refused. */
     static final Duration REVIEW_CALL_LINK_MINIMUM = Duration.ofDays(2);
@@ -379,7 +379,7 @@ public class Ticket {
         require(command.handedOffBy(), "handedOffBy", MAX_NAME);
         requireAssigned();
         String toEngineer = command.toEngineer().strip();
-        if (!assignee.equals(command.handedOffBy().strip()) && !SUPPORT_MANAGER.equals(command.handedOffByRole())) {
+        if (!assignee.equals(command.handedOffBy().strip()) && !Roles.SUPPORT_MANAGER.equals(command.handedOffByRole())) {
             throw new RuleViolationException("handoff-by-assignee",
                     "Only the assignee " + assignee + " or a Support Manager hands the ticket off");
         }

@@ -1,5 +1,7 @@
 package com.upgradecoordination.platform.security;
 
+import com.upgradecoordination.platform.web.ProblemResponses;
+import com.upgradecoordination.platform.web.RequestAudit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -47,9 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @EnableWebFluxSecurity
 public class SecurityAutoConfiguration {
-
-    /** Exchange attribute holding the role the caller acts in, as decided by the access policy. */
-    public static final String ACTING_ROLE = SecurityAutoConfiguration.class.getName() + ".actingRole";
 
     private static final String[] PUBLIC_PATHS = {
         "/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -141,7 +140,7 @@ public class SecurityAutoConfiguration {
                 .map(auth -> {
                     Set<String> held = roles(auth.getAuthorities());
                     return rule.actingRole(held).map(role -> {
-                        context.getExchange().getAttributes().put(ACTING_ROLE, role);
+                        context.getExchange().getAttributes().put(RequestAudit.ACTING_ROLE, role);
                         return (AuthorizationResult) new AuthorizationDecision(true);
                     }).orElseGet(() -> new AuthorizationDecision(false));
                 })

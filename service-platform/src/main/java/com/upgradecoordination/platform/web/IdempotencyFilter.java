@@ -1,6 +1,5 @@
 package com.upgradecoordination.platform.web;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -75,14 +73,14 @@ public class IdempotencyFilter implements WebFilter, Ordered {
     private static final byte[] EMPTY = new byte[0];
 
     private final IdempotencyKeys keys;
-    private final JsonMapper jsonMapper;
+    private final ProblemResponses problems;
     private final int maxBodyBytes;
     private final CrashPoints crashPoints;
 
     /** @param maxBodyBytes the largest request body read (the codec limit); -1 for no limit */
     public IdempotencyFilter(IdempotencyKeys keys, JsonMapper jsonMapper, int maxBodyBytes, CrashPoints crashPoints) {
         this.keys = keys;
-        this.jsonMapper = jsonMapper;
+        this.problems = new ProblemResponses(jsonMapper);
         this.maxBodyBytes = maxBodyBytes;
         this.crashPoints = crashPoints;
     }
@@ -104,7 +102,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
         }
         String key = offered.get(0);
         if (offered.size() > 1 || !ACCEPTABLE_KEY.matcher(key).matches()) {
-            return problem(exchange, HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
+            return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
                     "Idempotency-Key: send one key of 1-200 characters of A-Z a-z 0-9 . _ : - "
                             + "(for example a UUID); nothing was changed.");
         }
@@ -130,7 +128,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(Optional.empty()))
                 .flatMap(body -> body.isPresent()
                         ? claimAndRun(principal, key, body.get(), exchange, chain)
-                        : problem(exchange, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                        : problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
                                 "The request body is larger than this service accepts; nothing was changed."));
     }
 
@@ -147,14 +145,14 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                         case COMPLETED:
                             return replay(exchange, claim.response());
                         case KEY_REUSED:
-                            return problem(exchange, HttpStatusCode.valueOf(422), "idempotency-key-reused",
+                            return problems.write(exchange, HttpStatusCode.valueOf(422), "idempotency-key-reused",
                                     "Idempotency-Key reused",
                                     "Idempotency-Key " + key + " was already used for a different request "
                                             + "(method, path or body); use a new key for a new request. "
                                             + "Nothing was changed.");
                         case IN_PROGRESS:
                             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-                            return problem(exchange, HttpStatus.CONFLICT, "idempotency-key-in-progress",
+                            return problems.write(exchange, HttpStatus.CONFLICT, "idempotency-key-in-progress",
                                     "Request in progress",
                                     "A request with Idempotency-Key " + key + " is still being processed; "
                                             + "retry it later to get its result.");
@@ -202,19 +200,6 @@ public class IdempotencyFilter implements WebFilter, Ordered {
         }
         byte[] bytes = stored.body().getBytes(StandardCharsets.UTF_8);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
-    }
-
-    private Mono<Void> problem(ServerWebExchange exchange, HttpStatusCode status, String type, String title,
-                               String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsAdvice.TYPE_PREFIX + type));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = jsonMapper.writeValueAsBytes(problem);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     /** Captures the response of a claimed request and stores it (or releases the claim) before it is written. */

@@ -1,6 +1,5 @@
 package com.upgradecoordination.platform.web;
 
-import com.upgradecoordination.platform.security.ProblemResponses;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;

@@ -2,7 +2,6 @@ package com.upgradecoordination.platform.web;
 
 import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.platform.axon.AuditMetadata;
-import com.upgradecoordination.platform.security.SecurityAutoConfiguration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -25,6 +24,8 @@ public class RequestAudit implements WebFilter, Ordered {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** Exchange attribute holding the role the caller acts in, as the access policy decided it. */
+    public static final String ACTING_ROLE = RequestAudit.class.getName() + ".actingRole";
 
     private static final String ATTRIBUTE = RequestAudit.class.getName();
     private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
@@ -65,7 +66,7 @@ public class RequestAudit implements WebFilter, Ordered {
     public static Mono<Actor> actorOf(ServerWebExchange exchange) {
         return exchange.getPrincipal()
                 .map(principal -> {
-                    String role = exchange.getAttribute(SecurityAutoConfiguration.ACTING_ROLE);
+                    String role = exchange.getAttribute(ACTING_ROLE);
                     if (role == null) {
                         throw new IllegalStateException("No acting role decided for " + exchange.getRequest().getPath());
                     }

@@ -1,6 +1,5 @@
 package com.upgradecoordination.platform.audit.reads;
 
-import com.upgradecoordination.platform.security.SecurityAutoConfiguration;
 import com.upgradecoordination.platform.web.RequestAudit;
 import java.security.Principal;
 import org.springframework.core.Ordered;
@@ -46,7 +45,7 @@ public class AuditReadRecorder implements WebFilter, Ordered {
         if (!isAuditRead(request)) {
             return chain.filter(exchange);
         }
-        String role = exchange.getAttribute(SecurityAutoConfiguration.ACTING_ROLE);
+        String role = exchange.getAttribute(RequestAudit.ACTING_ROLE);
         return exchange.getPrincipal()
                 .filter(principal -> role != null)
                 .flatMap(principal -> Mono.fromRunnable(() -> record(exchange, principal, role))

@@ -1,8 +1,7 @@
-package com.upgradecoordination.platform.security;
+package com.upgradecoordination.platform.web;
 
-import com.upgradecoordination.platform.web.ProblemDetailsAdvice;
 import java.net.URI;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,7 +17,8 @@ public final class ProblemResponses {
         this.jsonMapper = jsonMapper;
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String type, String title,
+                            String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(ProblemDetailsAdvice.TYPE_PREFIX + type));
         problem.setTitle(title);
