@@ -20,6 +20,11 @@ import com.upgradecoordination.coordination.api.ArchitectureDeviationDetectedEve
 import com.upgradecoordination.coordination.api.Deviation;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
 import com.upgradecoordination.coordination.api.EngagementEvent;
+import com.upgradecoordination.coordination.api.PlanReviewCompletedEvent;
+import com.upgradecoordination.coordination.api.SupportReviewOutcomeReceivedEvent;
+import com.upgradecoordination.coordination.api.ReferenceDocumentationProvidedEvent;
+import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
+import com.upgradecoordination.coordination.api.EngagementCommandRefusedEvent;
 import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.EngagementClosedEvent;
 import com.upgradecoordination.coordination.api.MigrationProblemReportedEvent;
@@ -63,138 +68,103 @@ import com.upgradecoordination.events.coordination.TimelineRiskFlagged;
 import com.upgradecoordination.events.coordination.ReferenceArchitectureMatched;
 import com.upgradecoordination.events.coordination.RequirementsRecorded;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
+import com.upgradecoordination.platform.relay.ContractTranslations;
 import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
 import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Which domain events of the engagement are published, and as which contract. The case id is the engagement id. */
+/**
+ * Which domain events of the engagement are published, and as which contract; the others stay in
+ * the service on purpose. The case id is the engagement id.
+ */
 @Component
 public class CoordinationIntegrationEvents implements IntegrationEventTranslator {
 
-    @Override
-    public Optional<OutboundIntegrationEvent> translate(Object domainEvent) {
-        Record payload = contractOf(domainEvent);
-        return Optional.ofNullable(payload)
-                .map(p -> new OutboundIntegrationEvent(((EngagementEvent) domainEvent).engagementId(), p));
-    }
-
-    private static Record contractOf(Object domainEvent) {
-        if (domainEvent instanceof EngagementOpenedEvent e) {
-            return new EngagementOpened(e.engagementId(), e.customerOrganisation(), e.csm(),
-                    e.reasons().stream().map(Enum::name).sorted().toList(), e.deploymentType().name());
-        }
-        if (domainEvent instanceof RequirementsRecordedEvent e) {
-            return new RequirementsRecorded(e.engagementId(), e.currentUsers(),
-                    e.expectedUsers(), e.growthHorizonMonths(), e.peakRps(), e.highAvailability(), e.geo(),
-                    e.targetCompletionDate());
-        }
-        if (domainEvent instanceof ReferenceArchitectureMatchedEvent e) {
-            return new ReferenceArchitectureMatched(e.engagementId(), e.size(), e.sizedBy());
-        }
-        if (domainEvent instanceof ProfessionalServicesRecommendedEvent e) {
-            return new ProfessionalServicesRecommended(e.engagementId(), e.strength().name(), e.expectedUsers());
-        }
-        if (domainEvent instanceof ProfessionalServicesEngagedEvent e) {
-            return new ProfessionalServicesDecided(e.engagementId(), "ENGAGED", null);
-        }
-        if (domainEvent instanceof ProfessionalServicesDeclinedEvent e) {
-            return new ProfessionalServicesDecided(e.engagementId(), "DECLINED", e.reason());
-        }
-        if (domainEvent instanceof TimelineRiskFlaggedEvent e) {
-            return new TimelineRiskFlagged(e.engagementId(), e.expectedUsers(), e.planningStarted(),
-                    e.targetCompletionDate());
-        }
-        if (domainEvent instanceof MigrationProblemReportedEvent e) {
-            return new MigrationProblemReported(e.engagementId(), e.problemId(), e.description(), e.routedTo().name());
-        }
-        if (domainEvent instanceof EngagementClosedEvent e) {
-            return new EngagementClosed(e.engagementId(), e.outcome().name());
-        }
-        if (domainEvent instanceof PlanSubmittedEvent e) {
-            return new PlanSubmitted(e.engagementId(), e.planVersion(), e.author().name(),
-                    e.referenceSize(), e.components().stream()
+    static final ContractTranslations TABLE = ContractTranslations.of(EngagementEvent.class,
+                    EngagementEvent::engagementId)
+            .publish(EngagementOpenedEvent.class, e -> new EngagementOpened(e.engagementId(),
+                    e.customerOrganisation(), e.csm(), e.reasons().stream().map(Enum::name).sorted().toList(),
+                    e.deploymentType().name()))
+            .publish(RequirementsRecordedEvent.class, e -> new RequirementsRecorded(e.engagementId(),
+                    e.currentUsers(), e.expectedUsers(), e.growthHorizonMonths(), e.peakRps(), e.highAvailability(),
+                    e.geo(), e.targetCompletionDate()))
+            .publish(ReferenceArchitectureMatchedEvent.class, e -> new ReferenceArchitectureMatched(e.engagementId(),
+                    e.size(), e.sizedBy()))
+            .publish(ProfessionalServicesRecommendedEvent.class, e -> new ProfessionalServicesRecommended(
+                    e.engagementId(), e.strength().name(), e.expectedUsers()))
+            .publish(ProfessionalServicesEngagedEvent.class, e -> new ProfessionalServicesDecided(e.engagementId(),
+                    "ENGAGED", null))
+            .publish(ProfessionalServicesDeclinedEvent.class, e -> new ProfessionalServicesDecided(e.engagementId(),
+                    "DECLINED", e.reason()))
+            .publish(TimelineRiskFlaggedEvent.class, e -> new TimelineRiskFlagged(e.engagementId(), e.expectedUsers(),
+                    e.planningStarted(), e.targetCompletionDate()))
+            .publish(MigrationProblemReportedEvent.class, e -> new MigrationProblemReported(e.engagementId(),
+                    e.problemId(), e.description(), e.routedTo().name()))
+            .publish(EngagementClosedEvent.class, e -> new EngagementClosed(e.engagementId(), e.outcome().name()))
+            .publish(PlanSubmittedEvent.class, e -> new PlanSubmitted(e.engagementId(), e.planVersion(),
+                    e.author().name(), e.referenceSize(), e.components().stream()
                             .map(c -> new PlannedComponent(c.component(), c.nodes(), c.vcpu(), c.memoryGb(),
                                     c.placement().name()))
                             .toList(),
                     e.migrationApproach(), e.rollbackApproach(), e.plannedWindowStart(), e.plannedWindowEnd(),
-                    e.planDocumentUrl());
-        }
-        if (domainEvent instanceof ArchitectureConformsEvent e) {
-            return new ArchitectureConforms(e.engagementId(), e.planVersion(), e.referenceSize());
-        }
-        if (domainEvent instanceof ArchitectureDeviationDetectedEvent e) {
-            return new ArchitectureDeviationDetected(e.engagementId(),
-                    e.planVersion(), e.referenceSize(), contract(e.deviations()));
-        }
-        if (domainEvent instanceof DeviationJustifiedEvent e) {
-            return new DeviationJustified(e.engagementId(), e.planVersion(),
-                    e.reasonCategory().name(), e.explanation());
-        }
-        if (domainEvent instanceof SupportReviewRequestedEvent e) {
-            return new SupportReviewRequested(e.engagementId(), e.reviewId(),
-                    e.planVersion(), e.customerOrganisation(), e.csm(), e.referenceSize(), contract(e.deviations()),
+                    e.planDocumentUrl()))
+            .publish(ArchitectureConformsEvent.class, e -> new ArchitectureConforms(e.engagementId(), e.planVersion(),
+                    e.referenceSize()))
+            .publish(ArchitectureDeviationDetectedEvent.class, e -> new ArchitectureDeviationDetected(e.engagementId(),
+                    e.planVersion(), e.referenceSize(), contract(e.deviations())))
+            .publish(DeviationJustifiedEvent.class, e -> new DeviationJustified(e.engagementId(), e.planVersion(),
+                    e.reasonCategory().name(), e.explanation()))
+            .publish(SupportReviewRequestedEvent.class, e -> new SupportReviewRequested(e.engagementId(),
+                    e.reviewId(), e.planVersion(), e.customerOrganisation(), e.csm(), e.referenceSize(),
+                    contract(e.deviations()),
                     e.performance() == null ? null : new PerformanceSummary(e.performance().verdict(),
                             contract(e.performance().basis()), e.performance().customerScore(),
-                            e.performance().benchmarkScore(), e.performance().testsFellShort()));
-        }
-        if (domainEvent instanceof PlanSharedWithSupportEvent e) {
-            return new PlanSharedWithSupport(e.engagementId(), e.planReviewId(), e.planVersion(),
-                    e.customerOrganisation(), e.csm(), e.referenceSize(), e.planDocumentUrl(), e.conforms(),
-                    contract(e.deviations()));
-        }
-        return deviationProcessContractOf(domainEvent);
-    }
-
-    /** The deviation process (C6), questions to other teams (C4) and the migration's start and end (C8). */
-    private static Record deviationProcessContractOf(Object domainEvent) {
-        if (domainEvent instanceof ReferenceArchitectureReviewedEvent e) {
-            return new ReferenceArchitectureReviewed(e.engagementId(), e.planVersion());
-        }
-        if (domainEvent instanceof RevisionDiscussedEvent e) {
-            return new RevisionDiscussed(e.engagementId(), e.planVersion(), e.outcome().name(), e.notes());
-        }
-        if (domainEvent instanceof ExpectationsSetEvent e) {
-            return new ExpectationsSet(e.engagementId(), e.planVersion());
-        }
-        if (domainEvent instanceof PerformanceComparedEvent e) {
-            return new PerformanceCompared(e.engagementId(), e.planVersion(), e.referenceSize(), e.verdict(),
-                    e.customerScore(), e.benchmarkScore(), e.tests().stream()
+                            e.performance().benchmarkScore(), e.performance().testsFellShort())))
+            .publish(PlanSharedWithSupportEvent.class, e -> new PlanSharedWithSupport(e.engagementId(),
+                    e.planReviewId(), e.planVersion(), e.customerOrganisation(), e.csm(), e.referenceSize(),
+                    e.planDocumentUrl(), e.conforms(), contract(e.deviations())))
+            // the deviation process (C6), questions to other teams (C4), the migration's start and end (C8)
+            .publish(ReferenceArchitectureReviewedEvent.class, e -> new ReferenceArchitectureReviewed(
+                    e.engagementId(), e.planVersion()))
+            .publish(RevisionDiscussedEvent.class, e -> new RevisionDiscussed(e.engagementId(), e.planVersion(),
+                    e.outcome().name(), e.notes()))
+            .publish(ExpectationsSetEvent.class, e -> new ExpectationsSet(e.engagementId(), e.planVersion()))
+            .publish(PerformanceComparedEvent.class, e -> new PerformanceCompared(e.engagementId(), e.planVersion(),
+                    e.referenceSize(), e.verdict(), e.customerScore(), e.benchmarkScore(), e.tests().stream()
                             .map(t -> new PerformanceTestComparison(t.test(), t.customerPassed(), t.scoreDelta(),
                                     t.rpsDelta(), t.ttfbP90DeltaMs(), t.belowBenchmark(), contract(t.customer()),
                                     contract(t.reference()), t.shortOn()))
                             .toList(),
-                    contract(e.basisOrInferred()));
-        }
-        if (domainEvent instanceof FutureAdoptionAdvisedEvent e) {
-            return new FutureAdoptionAdvised(e.engagementId(), e.planVersion());
-        }
-        if (domainEvent instanceof DocumentationRecordedEvent e) {
-            return new DocumentationRecorded(e.engagementId(), e.planVersion(), e.location());
-        }
-        if (domainEvent instanceof DocumentationSharedWithSupportEvent e) {
-            return new DocumentationSharedWithSupport(e.engagementId(), e.planVersion());
-        }
-        if (domainEvent instanceof DeviationAcceptedEvent e) {
-            return new DeviationAccepted(e.engagementId(), e.planVersion(), e.verdict().name());
-        }
-        if (domainEvent instanceof ReturnedToPlanningEvent e) {
-            return new ReturnedToPlanning(e.engagementId(), e.planVersion(), e.reason());
-        }
-        if (domainEvent instanceof InternalAssistanceRequestedEvent e) {
-            return new InternalAssistanceRequested(e.engagementId(), e.requestId(), e.team().name(), e.question());
-        }
-        if (domainEvent instanceof InternalAssistanceAnsweredEvent e) {
-            return new InternalAssistanceAnswered(e.engagementId(), e.requestId(), e.answer());
-        }
-        if (domainEvent instanceof MigrationStartedEvent e) {
-            return new MigrationStarted(e.engagementId(), e.planVersion());
-        }
-        if (domainEvent instanceof MigrationCompletedEvent e) {
-            return new MigrationCompleted(e.engagementId(), e.planVersion());
-        }
-        return null;
+                    contract(e.basisOrInferred())))
+            .publish(FutureAdoptionAdvisedEvent.class, e -> new FutureAdoptionAdvised(e.engagementId(),
+                    e.planVersion()))
+            .publish(DocumentationRecordedEvent.class, e -> new DocumentationRecorded(e.engagementId(),
+                    e.planVersion(), e.location()))
+            .publish(DocumentationSharedWithSupportEvent.class, e -> new DocumentationSharedWithSupport(
+                    e.engagementId(), e.planVersion()))
+            .publish(DeviationAcceptedEvent.class, e -> new DeviationAccepted(e.engagementId(), e.planVersion(),
+                    e.verdict().name()))
+            .publish(ReturnedToPlanningEvent.class, e -> new ReturnedToPlanning(e.engagementId(), e.planVersion(),
+                    e.reason()))
+            .publish(InternalAssistanceRequestedEvent.class, e -> new InternalAssistanceRequested(e.engagementId(),
+                    e.requestId(), e.team().name(), e.question()))
+            .publish(InternalAssistanceAnsweredEvent.class, e -> new InternalAssistanceAnswered(e.engagementId(),
+                    e.requestId(), e.answer()))
+            .publish(MigrationStartedEvent.class, e -> new MigrationStarted(e.engagementId(), e.planVersion()))
+            .publish(MigrationCompletedEvent.class, e -> new MigrationCompleted(e.engagementId(), e.planVersion()))
+            // kept in the service: a refused command is the engagement's own record (D11); the customer's raw
+            // GPT results (PerformanceCompared carries the verdict) and the documentation links; and what
+            // review-service decided, which is on review-service's topic already
+            .keepInternal(EngagementCommandRefusedEvent.class, PerformanceResultsSubmittedEvent.class,
+                    ReferenceDocumentationProvidedEvent.class, SupportReviewOutcomeReceivedEvent.class,
+                    PlanReviewCompletedEvent.class)
+            .build();
+
+    @Override
+    public Optional<OutboundIntegrationEvent> translate(Object domainEvent) {
+        return TABLE.translate(domainEvent);
     }
 
     static List<ArchitectureDeviation> contract(List<Deviation> deviations) {

@@ -2,12 +2,15 @@ package com.upgradecoordination.coordination.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.upgradecoordination.coordination.api.AssistingTeam;
 import com.upgradecoordination.coordination.api.Deviation;
 import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
 import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
 import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.EngagementCommandRefusedEvent;
+import com.upgradecoordination.coordination.api.EngagementEvent;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
 import com.upgradecoordination.coordination.api.InternalAssistanceAnsweredEvent;
@@ -56,6 +59,20 @@ class CoordinationIntegrationEventsTest {
             List.of(new ArchitectureDeviation("gitaly", "3x4/15", "1x4/15", "UNDERSIZED"));
 
     final CoordinationIntegrationEvents translator = new CoordinationIntegrationEvents();
+
+    /** A new domain event is either given a contract or kept inside on purpose; forgetting it fails here. */
+    @Test
+    void everyEngagementEventIsPublishedOrKeptInsideOnPurpose() {
+        List<String> undecided = new ClassFileImporter()
+                .importPackages("com.upgradecoordination.coordination.api").stream()
+                .filter(type -> type.isAssignableTo(EngagementEvent.class) && !type.isInterface())
+                .map(JavaClass::reflect)
+                .filter(type -> !CoordinationIntegrationEvents.TABLE.decidedFor(type))
+                .map(Class::getSimpleName)
+                .toList();
+        assertThat(undecided).isEmpty();
+        assertThat(CoordinationIntegrationEvents.TABLE.published()).hasSize(28);
+    }
 
     Record published(Object domainEvent) {
         OutboundIntegrationEvent outbound = translator.translate(domainEvent).orElseThrow();
