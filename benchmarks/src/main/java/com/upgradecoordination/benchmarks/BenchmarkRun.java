@@ -20,11 +20,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark command ({@code ./benchmarks/run [--quick]}): starts a broker, a fresh PostgreSQL
- * database and coordination-service in a JVM of its own, warms up, then measures, repetition after
- * repetition, the command rates and latencies beside a raw baseline taken in the same run on the same
- * PostgreSQL (single-row insert commits into a copy of the event table), the relay's latency and the
- * service's resident memory. Prints one table (min / median / max over the repetitions, and the
+ * The benchmark command ({@code ./benchmarks/run [--quick]}): starts a broker, fresh PostgreSQL
+ * databases and coordination-service in a JVM of its own (notification-service too, for the consumer
+ * figures), warms up, then measures, repetition after repetition, the command rates and latencies
+ * beside a raw baseline taken in the same run on the same PostgreSQL (single-row insert commits into
+ * a copy of the event table), the relay's and a consumer's latency, a long engagement, rebuilds
+ * beside the read ceiling and the service's resident memory (docs/performance.md). Prints one table (min / median / max over the repetitions, and the
  * ratio to the baseline) and writes the figures as JSON to {@code benchmarks/target/}.
  *
  * <p>No test asserts a figure: this machine is noisy, so every figure is read beside its baseline.

@@ -7,11 +7,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -188,9 +190,9 @@ final class RelayBacklog {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
-            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> ends = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
             partitions.forEach(partition -> ends.put(partition,
-                    new org.apache.kafka.clients.consumer.OffsetAndMetadata(consumer.position(partition))));
+                    new OffsetAndMetadata(consumer.position(partition))));
             consumer.commitSync(ends);
         }
     }

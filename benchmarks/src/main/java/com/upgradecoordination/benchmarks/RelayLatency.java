@@ -2,9 +2,12 @@ package com.upgradecoordination.benchmarks;
 
 import com.upgradecoordination.events.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
@@ -22,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class RelayLatency {
 
     /** @param cases the engagements opened, whose EngagementOpened was measured */
-    record Figures(long events, long missing, Histogram latencies, java.util.Set<String> cases) {
+    record Figures(long events, long missing, Histogram latencies, Set<String> cases) {
 
         double p50Millis() {
             return latencies.getValueAtPercentile(50) / 1000.0;
@@ -55,7 +58,7 @@ final class RelayLatency {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            List<Thread> sending = new java.util.ArrayList<>();
+            List<Thread> sending = new ArrayList<>();
             for (int i = 0; i < senders; i++) {
                 Thread sender = new Thread(() -> {
                     long interval = 1_000_000_000L * senders / commandsPerSecond;
@@ -83,7 +86,7 @@ final class RelayLatency {
                 sending.add(sender);
             }
             long deadline = System.nanoTime() + duration.toNanos() + Duration.ofSeconds(30).toNanos();
-            Map<String, Long> arrivedAt = new java.util.HashMap<>();
+            Map<String, Long> arrivedAt = new HashMap<>();
             while (System.nanoTime() < deadline
                     && (sending.stream().anyMatch(Thread::isAlive) || !arrivedAt.keySet().containsAll(answeredAt.keySet()))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {

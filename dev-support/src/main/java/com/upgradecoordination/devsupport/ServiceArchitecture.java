@@ -52,11 +52,6 @@ public final class ServiceArchitecture {
 
     /** Checks all {@link #rules} on the service's main classes and reports every violation at once. */
     public static void check(String service) {
-        List<ArchRule> rules = rules(service);
-        CompositeArchRule all = CompositeArchRule.of(rules.get(0));
-        for (ArchRule rule : rules.subList(1, rules.size())) {
-            all = all.and(rule);
-        }
-        all.check(classesOf(service));
+        CompositeArchRule.of(rules(service)).check(classesOf(service));
     }
 }

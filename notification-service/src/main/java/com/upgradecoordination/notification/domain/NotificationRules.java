@@ -52,8 +52,8 @@ public final class NotificationRules {
             if (!event.equals(eventType)) {
                 return false;
             }
-            return when.entrySet().stream().allMatch(condition -> condition.getValue().equals(text(payload,
-                    condition.getKey())));
+            return when.entrySet().stream()
+                    .allMatch(condition -> condition.getValue().equals(payload.text(condition.getKey())));
         }
 
         /** "PlanSubmitted -> CSM" (with its conditions), for log lines and error messages. */
@@ -178,12 +178,12 @@ public final class NotificationRules {
             return role.team();
         }
         if (role == RecipientRole.CSM) {
-            return firstPresent(facts.csm(), text(payload, "csm"));
+            return firstPresent(facts.csm(), payload.text("csm"));
         }
         if (role == RecipientRole.ASSIGNED_ENGINEER) {
             return facts.assignedEngineer();
         }
-        return text(payload, role.payloadField());
+        return payload.text(role.payloadField());
     }
 
     /** Fills the template's placeholders; a value neither the case nor the payload knows reads "unknown". */
@@ -218,7 +218,7 @@ public final class NotificationRules {
         }
         if (name.equals("customer")) {
             return firstPresent(facts.customerOrganisation(),
-                    firstPresent(text(payload, "customerOrganisation"), text(payload, "organisation")));
+                    firstPresent(payload.text("customerOrganisation"), payload.text("organisation")));
         }
         if (name.equals("csm")) {
             return recipient(RecipientRole.CSM, payload, facts);
@@ -226,12 +226,7 @@ public final class NotificationRules {
         if (name.equals("assignedEngineer")) {
             return facts.assignedEngineer();
         }
-        return text(payload, name);
-    }
-
-    /** A scalar payload field as text; null when absent, null, blank or not a scalar. */
-    private static String text(PayloadFields payload, String field) {
-        return payload == null ? null : payload.text(field);
+        return payload.text(name);
     }
 
     private static String firstPresent(String first, String second) {
