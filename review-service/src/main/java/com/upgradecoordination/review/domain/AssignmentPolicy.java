@@ -31,18 +31,18 @@ interface AssignmentPolicy {
             : because("support-engineer-required", "Only a Support engineer takes a ticket; " + engineer + " acts as "
                     + role);
 
-    AssignmentPolicy oneAssigneeUntilHandoff = (ticket, engineer, role) -> ticket.assignment().assignee() == null
+    AssignmentPolicy oneAssigneeUntilHandoff = (ticket, engineer, role) -> ticket.assignment.assignee() == null
             ? none()
             : because("ticket-already-assigned", "Ticket " + ticket.ref().ticketId() + " is assigned to "
-                    + ticket.assignment().assignee() + "; it changes hands by a handoff");
+                    + ticket.assignment.assignee() + "; it changes hands by a handoff");
 
     AssignmentPolicy pairWithAnotherEngineer = (ticket, engineer, role) ->
-            engineer.equals(ticket.assignment().assignee())
+            engineer.equals(ticket.assignment.assignee())
                     ? because("pairing-with-assignee",
                             engineer + " is the assignee; pair with another engineer who has an upgrade focus")
                     : none();
 
-    AssignmentPolicy pairOnce = (ticket, engineer, role) -> engineer.equals(ticket.assignment().pairingEngineer())
+    AssignmentPolicy pairOnce = (ticket, engineer, role) -> engineer.equals(ticket.assignment.pairingEngineer())
             ? because("pairing-already-requested", "Pairing with " + engineer + " is already requested")
             : none();
 

@@ -18,17 +18,17 @@ interface HandoffPolicy {
     Optional<Rejection> check(Ticket ticket, String toEngineer, String handedOffBy, String handedOffByRole);
 
     HandoffPolicy byTheAssigneeOrAManager = (ticket, toEngineer, by, byRole) ->
-            ticket.assignment().assignee().equals(by) || Roles.SUPPORT_MANAGER.equals(byRole) ? none()
-                    : because("handoff-by-assignee", "Only the assignee " + ticket.assignment().assignee()
+            ticket.assignment.assignee().equals(by) || Roles.SUPPORT_MANAGER.equals(byRole) ? none()
+                    : because("handoff-by-assignee", "Only the assignee " + ticket.assignment.assignee()
                             + " or a Support Manager hands the ticket off");
 
     HandoffPolicy toAnotherEngineer = (ticket, toEngineer, by, byRole) ->
-            toEngineer.equals(ticket.assignment().assignee())
+            toEngineer.equals(ticket.assignment.assignee())
                     ? because("handoff-to-assignee", toEngineer + " already has the ticket")
                     : none();
 
     HandoffPolicy afterARecordedSync = (ticket, toEngineer, by, byRole) ->
-            ticket.assignment().hasSyncedWith(toEngineer) ? none()
+            ticket.assignment.hasSyncedWith(toEngineer) ? none()
                     : because("handoff-needs-sync", "Record the sync with " + toEngineer + " before handing the ticket off");
 
     List<HandoffPolicy> ALL = List.of(byTheAssigneeOrAManager, toAnotherEngineer, afterARecordedSync);

@@ -18,7 +18,7 @@ interface ReviewCallPolicy {
 
     Optional<Rejection> check(Ticket ticket, Instant now);
 
-    ReviewCallPolicy requestedOnce = (ticket, now) -> ticket.reviewCall().requested()
+    ReviewCallPolicy requestedOnce = (ticket, now) -> ticket.reviewCall.requested()
             ? because("review-call-already-requested",
                     "A review call is already requested on ticket " + ticket.ref().ticketId())
             : none();
@@ -27,22 +27,22 @@ interface ReviewCallPolicy {
             : because("upgrade-time-passed",
                     "The upgrade was due at " + ticket.upgradeAt() + "; a review call comes before the upgrade");
 
-    ReviewCallPolicy askedFor = (ticket, now) -> ticket.reviewCall().requested() ? none()
+    ReviewCallPolicy askedFor = (ticket, now) -> ticket.reviewCall.requested() ? none()
             : because("review-call-not-requested",
                     "The customer has not asked for a review call on ticket " + ticket.ref().ticketId());
 
-    ReviewCallPolicy linkSentOnce = (ticket, now) -> ticket.reviewCall().linkSentAt() == null ? none()
-            : because("review-call-link-already-sent", "The booking link went out at " + ticket.reviewCall().linkSentAt());
+    ReviewCallPolicy linkSentOnce = (ticket, now) -> ticket.reviewCall.linkSentAt() == null ? none()
+            : because("review-call-link-already-sent", "The booking link went out at " + ticket.reviewCall.linkSentAt());
 
-    ReviewCallPolicy afterTheLink = (ticket, now) -> ticket.reviewCall().linkSentAt() != null ? none()
+    ReviewCallPolicy afterTheLink = (ticket, now) -> ticket.reviewCall.linkSentAt() != null ? none()
             : because("review-call-link-not-sent",
                     "No booking link went out for a review call on ticket " + ticket.ref().ticketId());
 
-    ReviewCallPolicy heldOnce = (ticket, now) -> ticket.reviewCall().held()
+    ReviewCallPolicy heldOnce = (ticket, now) -> ticket.reviewCall.held()
             ? because("review-call-already-held", "The review call was already held")
             : none();
 
-    ReviewCallPolicy notMissed = (ticket, now) -> ticket.reviewCall().missed()
+    ReviewCallPolicy notMissed = (ticket, now) -> ticket.reviewCall.missed()
             ? because("review-call-missed", "The upgrade time came before the review call; reschedule the upgrade first")
             : none();
 

@@ -26,7 +26,7 @@ import com.upgradecoordination.review.api.RescheduleUpgradeCommand;
 import com.upgradecoordination.review.api.ScheduleUpgradeCommand;
 import com.upgradecoordination.review.api.SendReviewCallLinkCommand;
 import com.upgradecoordination.review.api.TicketClosedEvent;
-import com.upgradecoordination.review.api.TicketForm;
+import com.upgradecoordination.review.api.TicketEvent;
 import com.upgradecoordination.review.api.TicketOpenedForMigrationProblemEvent;
 import com.upgradecoordination.review.api.TicketStatus;
 import com.upgradecoordination.review.api.TicketStatusChangedEvent;
@@ -49,37 +49,34 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A Support ticket of the Upgrade Assistance workflow (SPEC T1-T10, T13), or one opened for a
- * migration problem routed to Support (C8). The ticket keeps its identity and status and is where
- * every command and deadline arrives; each sub-process is a member that keeps its own state from the
- * ticket's events and applies its own events: {@link TicketIntake} (details, required information,
- * CSM, migration problems), {@link TicketAssignment} (assignee, pairing, handoff), {@link ReviewCall}
- * and {@link UpgradeSchedule}. A handler checks the input, asks the policies in order
- * ({@link TicketPolicy} for the ticket as a whole, then the sub-process's), hands over to the member
- * and changes the status; event-sourcing handlers only assign state. Every change of status is its
- * own {@link TicketStatusChangedEvent}.
+ * migration problem routed to Support (C8). The ticket keeps its identity and status; each
+ * sub-process is a member that keeps its own state from the ticket's events and applies its own:
+ * {@link TicketIntake}, {@link TicketAssignment}, {@link ReviewCall}, {@link UpgradeSchedule}.
+ * Commands and deadlines arrive here because the rules read more than one member: a handler checks
+ * the input, asks the policies in order ({@link TicketPolicy}, then the sub-process's), hands over
+ * to the member and changes the status. Every change of status is its own {@link TicketStatusChangedEvent}.
  */
 // Snapshotted (issue 13); the revision names the shape of its fields: bump it when they change.
 @Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
 @Revision("2")
 public class Ticket {
 
-    static final int MAX_ID = TicketIntake.MAX_ID;
-    static final int MAX_NAME = TicketIntake.MAX_NAME;
+    static final int MAX_NAME = 200;
     static final int MAX_NOTE = 4000;
 
     @AggregateIdentifier
     private String ticketId;
     private String caseId;
-    private TicketForm form;
     private TicketStatus status;
+    // the members, read by the policies
     @AggregateMember
-    private final TicketIntake intake = new TicketIntake();
+    final TicketIntake intake = new TicketIntake();
     @AggregateMember
-    private final TicketAssignment assignment = new TicketAssignment();
+    final TicketAssignment assignment = new TicketAssignment();
     @AggregateMember
-    private final ReviewCall reviewCall = new ReviewCall();
+    final ReviewCall reviewCall = new ReviewCall();
     @AggregateMember
-    private final UpgradeSchedule upgrade = new UpgradeSchedule();
+    final UpgradeSchedule upgrade = new UpgradeSchedule();
 
     protected Ticket() {
         // for Axon
@@ -110,7 +107,7 @@ public class Ticket {
     @CommandHandler
     public void handle(NoteMigrationProblemCommand command) {
         enforce(TicketPolicy.WORKABLE);
-        require(command.problemId(), "problemId", MAX_ID);
+        require(command.problemId(), "problemId", TicketIntake.MAX_ID);
         require(command.description(), "description", TicketIntake.MAX_TEXT);
         enforce(TicketPolicy.problemNotYetNoted(command.problemId().strip()));
         intake.noteProblem(ref(), command.problemId().strip(), command.description().strip());
@@ -293,19 +290,18 @@ public class Ticket {
 
     @EventSourcingHandler
     void on(UpgradeAssistanceRequestedEvent event) {
-        opened(event.ticketId(), event.caseId(), event.form());
+        opened(event);
     }
 
     @EventSourcingHandler
     void on(TicketOpenedForMigrationProblemEvent event) {
-        opened(event.ticketId(), event.caseId(), TicketForm.MIGRATION_PROBLEM);
+        opened(event);
     }
 
-    private void opened(String ticketId, String caseId, TicketForm form) {
-        this.ticketId = ticketId;
-        this.caseId = caseId;
-        this.form = form;
-        this.status = TicketStatus.NEW;
+    private void opened(TicketEvent event) {
+        ticketId = event.ticketId();
+        caseId = event.caseId();
+        status = TicketStatus.NEW;
     }
 
     @EventSourcingHandler
@@ -319,28 +315,8 @@ public class Ticket {
         return new TicketRef(ticketId, caseId);
     }
 
-    TicketForm form() {
-        return form;
-    }
-
     TicketStatus status() {
         return status;
-    }
-
-    TicketIntake intake() {
-        return intake;
-    }
-
-    TicketAssignment assignment() {
-        return assignment;
-    }
-
-    ReviewCall reviewCall() {
-        return reviewCall;
-    }
-
-    UpgradeSchedule upgrade() {
-        return upgrade;
     }
 
     /** Complete information includes the upgrade's date, time and timezone. */
@@ -362,7 +338,7 @@ public class Ticket {
     }
 
     private boolean isWorkable() {
-        return status != TicketStatus.SOLVED && status != TicketStatus.CLOSED;
+        return TicketPolicy.WORKABLE.stream().allMatch(policy -> policy.check(this).isEmpty());
     }
 
     private void changeStatus(TicketStatus to) {

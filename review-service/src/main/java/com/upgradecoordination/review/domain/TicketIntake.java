@@ -13,6 +13,7 @@ import com.upgradecoordination.review.api.MissingInformationRequestedEvent;
 import com.upgradecoordination.review.api.OpenMigrationProblemTicketCommand;
 import com.upgradecoordination.review.api.RequestUpgradeAssistanceCommand;
 import com.upgradecoordination.review.api.RequiredInformationCompleteEvent;
+import com.upgradecoordination.review.api.TicketForm;
 import com.upgradecoordination.review.api.TicketOpenedForMigrationProblemEvent;
 import com.upgradecoordination.review.api.TicketPriority;
 import com.upgradecoordination.review.api.UpgradeAssistanceRequestedEvent;
@@ -30,7 +31,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 /**
  * What Support was told about the upgrade (SPEC T1, T3, T4; C8): the request's details and whether
  * the required information is complete, the CSM who follows, the migration problems noted. A member
- * of {@link Ticket}: it sees every event of the ticket and keeps its own part.
+ * of {@link Ticket}: it sees every event of the ticket and keeps its own part, with the form the
+ * ticket came on.
  */
 class TicketIntake {
 
@@ -38,6 +40,7 @@ class TicketIntake {
     static final int MAX_NAME = 200;
     static final int MAX_TEXT = 20_000;
 
+    private TicketForm form;
     private UpgradeRequestDetails details;
     private boolean informationComplete;
     private String followingCsm;
@@ -90,6 +93,11 @@ class TicketIntake {
         return UpgradeDetailsInput.upgradeAt(details);
     }
 
+    /** The form the ticket came on: a request's, or MIGRATION_PROBLEM. */
+    TicketForm form() {
+        return form;
+    }
+
     boolean informationComplete() {
         return informationComplete;
     }
@@ -127,11 +135,13 @@ class TicketIntake {
 
     @EventSourcingHandler
     void on(UpgradeAssistanceRequestedEvent event) {
+        form = event.form();
         details = event.details();
     }
 
     @EventSourcingHandler
     void on(TicketOpenedForMigrationProblemEvent event) {
+        form = TicketForm.MIGRATION_PROBLEM;
         notedProblems.add(event.problemId());
     }
 

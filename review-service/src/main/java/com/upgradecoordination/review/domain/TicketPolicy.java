@@ -29,21 +29,21 @@ interface TicketPolicy {
     /** Neither solved nor closed. */
     List<TicketPolicy> WORKABLE = List.of(notClosed, notSolved);
 
-    TicketPolicy assigned = ticket -> ticket.assignment().assignee() == null
+    TicketPolicy assigned = ticket -> ticket.assignment.assignee() == null
             ? because("ticket-not-assigned",
                     "Ticket " + ticket.ref().ticketId() + " has no assignee yet; an engineer takes it first")
             : none();
 
     /** @param toDo what the information is needed for, e.g. "book a review call" */
     static TicketPolicy informationCompleteTo(String toDo) {
-        return ticket -> ticket.intake().informationComplete() ? none()
+        return ticket -> ticket.intake.informationComplete() ? none()
                 : because("required-information-incomplete", "The required information of ticket "
                         + ticket.ref().ticketId() + " is not complete yet; it is needed to " + toDo);
     }
 
     /** Another problem of the engagement joins its open ticket; the same problem twice is noted once. */
     static TicketPolicy problemNotYetNoted(String problemId) {
-        return ticket -> ticket.intake().hasNoted(problemId)
+        return ticket -> ticket.intake.hasNoted(problemId)
                 ? because("migration-problem-already-noted",
                         "Migration problem " + problemId + " is already on ticket " + ticket.ref().ticketId())
                 : none();
@@ -51,12 +51,12 @@ interface TicketPolicy {
 
     TicketPolicy notOnHold = ticket -> ticket.status() == TicketStatus.ON_HOLD
             ? because("upgrade-already-scheduled",
-                    "The upgrade is already scheduled and the ticket on hold until " + ticket.upgrade().onHoldUntil())
+                    "The upgrade is already scheduled and the ticket on hold until " + ticket.upgrade.onHoldUntil())
             : none();
 
     /** A migration problem's ticket follows a migration already under way, so it needs no schedule. */
-    TicketPolicy outcomeAwaited = ticket -> ticket.upgrade().scheduled()
-            || ticket.form() == TicketForm.MIGRATION_PROBLEM ? none()
+    TicketPolicy outcomeAwaited = ticket -> ticket.upgrade.scheduled()
+            || ticket.intake.form() == TicketForm.MIGRATION_PROBLEM ? none()
             : because("upgrade-not-scheduled", "The upgrade of ticket " + ticket.ref().ticketId()
                     + " is not scheduled; there is no outcome to report");
 

@@ -20,8 +20,8 @@ interface UpgradeDatePolicy {
     Optional<Rejection> check(Ticket ticket, Instant proposed, Instant now);
 
     UpgradeDatePolicy movedOnlyByRescheduling = (ticket, proposed, now) -> {
-        boolean scheduled = ticket.upgrade().scheduled();
-        if ((scheduled || ticket.reviewCall().requested()) && !Objects.equals(proposed, ticket.upgradeAt())) {
+        boolean scheduled = ticket.upgrade.scheduled();
+        if ((scheduled || ticket.reviewCall.requested()) && !Objects.equals(proposed, ticket.upgradeAt())) {
             return because("reschedule-to-change-upgrade-date", "The upgrade is already "
                     + (scheduled ? "scheduled" : "booked for a review call") + " at " + ticket.upgradeAt()
                     + "; move it by rescheduling, so the review-call rule is checked again");
