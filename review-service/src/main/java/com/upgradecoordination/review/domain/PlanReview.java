@@ -4,7 +4,6 @@ import static com.upgradecoordination.platform.domain.CommandInput.optional;
 import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.upgradecoordination.platform.domain.RuleViolationException;
 import com.upgradecoordination.platform.security.Roles;
 import com.upgradecoordination.review.api.AssignPlanReviewCommand;
 import com.upgradecoordination.review.api.CompletePlanReviewCommand;
@@ -38,10 +37,10 @@ public class PlanReview {
     /** Any Support engineer may review a plan (SPEC S2); the access table says so too. */
     public static final Set<String> REVIEWER_ROLES =
             Set.of(Roles.SUPPORT_ENGINEER, Roles.SENIOR_SUPPORT_ENGINEER, Roles.SUPPORT_MANAGER);
+    private static final ReviewPolicy REVIEWER = ReviewPolicy.actorIn(REVIEWER_ROLES, "support-role-required",
+            "Only Support engineers work on plan reviews");
 
-    static final int MAX_ID = 100;
-    static final int MAX_NAME = 200;
-    static final int MAX_REFERENCE_SIZE = 20;
+    static final int MAX_NAME = ReviewOpening.MAX_NAME;
     static final int MAX_URL = 2000;
     static final int MAX_TEXT = 4000;
     /** Keeps the completion, which carries every item, well inside a Kafka record. */
@@ -67,18 +66,8 @@ public class PlanReview {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(OpenPlanReviewCommand command) {
-        require(command.planReviewId(), "planReviewId", MAX_ID);
-        if (planReviewId != null) {
-            throw new RuleViolationException("plan-review-already-open",
-                    "Plan review " + planReviewId + " is already open for engagement " + engagementId);
-        }
-        require(command.engagementId(), "engagementId", MAX_ID);
-        if (command.planVersion() < 1) {
-            throw new IllegalArgumentException("planVersion: at least 1");
-        }
-        require(command.customerOrganisation(), "customerOrganisation", MAX_NAME);
-        require(command.csm(), "csm", MAX_NAME);
-        require(command.referenceSize(), "referenceSize", MAX_REFERENCE_SIZE);
+        ReviewOpening.checkCase(reviewCase(), "planReviewId", command.planReviewId(), command.engagementId(),
+                command.planVersion(), command.customerOrganisation(), command.csm(), command.referenceSize());
         String planDocumentUrl = optional(command.planDocumentUrl(), "planDocumentUrl", MAX_URL);
         List<ReviewedDeviation> deviations = command.deviations() == null ? List.of() : command.deviations();
         if (command.conforms() && !deviations.isEmpty()) {
@@ -87,12 +76,7 @@ public class PlanReview {
         if (!command.conforms() && deviations.isEmpty()) {
             throw new IllegalArgumentException("deviations: a plan that does not conform names at least one deviation");
         }
-        for (ReviewedDeviation deviation : deviations) {
-            if (deviation == null) {
-                throw new IllegalArgumentException("deviations: must not contain empty entries");
-            }
-            require(deviation.component(), "deviations.component", MAX_NAME);
-        }
+        ReviewOpening.checkDeviations(deviations);
         apply(new PlanReviewOpenedEvent(command.planReviewId(), command.engagementId(), command.planVersion(),
                 command.customerOrganisation().strip(), command.csm().strip(), command.referenceSize().strip(),
                 planDocumentUrl, command.conforms(), List.copyOf(deviations)));
@@ -101,50 +85,31 @@ public class PlanReview {
     /** Self-assignment: the engineer takes the review, from whoever had it before. */
     @CommandHandler
     public void handle(AssignPlanReviewCommand command) {
-        String assigneeName = requireSupportRole(command.assignee(), "assignee", command.assigneeRole());
-        requireOpen();
-        if (assigneeName.equals(assignee)) {
-            throw new RuleViolationException("plan-review-already-assigned",
-                    "Plan review " + planReviewId + " is already assigned to " + assignee);
-        }
+        String assigneeName = reviewer(command.assignee(), "assignee", command.assigneeRole());
+        Rejection.enforce(PlanReviewPolicy.ASSIGNING, policy -> policy.check(this, assigneeName, false));
         apply(new PlanReviewAssignedEvent(planReviewId, engagementId, assigneeName, command.assigneeRole()));
     }
 
     @CommandHandler
     public void handle(GivePlanReviewFeedbackCommand command) {
-        requireSupportRole(command.author(), "author", command.authorRole());
-        requireOpen();
+        String author = reviewer(command.author(), "author", command.authorRole());
         if (command.topic() == null) {
             throw new IllegalArgumentException("topic: required");
         }
         require(command.text(), "text", MAX_TEXT);
-        if (feedback.size() >= MAX_FEEDBACK_ITEMS) {
-            throw new RuleViolationException("plan-review-feedback-limit-reached",
-                    "Plan review " + planReviewId + " already has " + MAX_FEEDBACK_ITEMS
-                            + " feedback items; summarise the rest when completing it");
-        }
+        Rejection.enforce(PlanReviewPolicy.GIVING_FEEDBACK, policy -> policy.check(this, author, false));
         apply(new PlanReviewFeedbackGivenEvent(planReviewId, engagementId, command.topic(), command.text().strip()));
     }
 
     /**
      * A review is complete with a summary and either feedback items or the reviewer's explicit
-     * statement that the plan needs none, so that an empty review is a decision, not an oversight.
+     * statement that the plan needs none.
      */
     @CommandHandler
     public void handle(CompletePlanReviewCommand command) {
-        String reviewer = requireSupportRole(command.reviewer(), "reviewer", command.reviewerRole());
-        requireOpen();
+        String reviewer = reviewer(command.reviewer(), "reviewer", command.reviewerRole());
         require(command.summary(), "summary", MAX_TEXT);
-        if (feedback.isEmpty() && !command.noConcerns()) {
-            throw new RuleViolationException("plan-review-feedback-required",
-                    "Plan review " + planReviewId + " has no feedback; give feedback, or complete it stating "
-                            + "that the plan raises no concerns");
-        }
-        if (!feedback.isEmpty() && command.noConcerns()) {
-            throw new RuleViolationException("plan-review-has-feedback",
-                    "Plan review " + planReviewId + " has " + feedback.size()
-                            + " feedback item(s), so it cannot be completed as raising no concerns");
-        }
+        Rejection.enforce(PlanReviewPolicy.COMPLETING, policy -> policy.check(this, reviewer, command.noConcerns()));
         apply(new PlanReviewCompletedEvent(planReviewId, engagementId, planVersion, List.copyOf(feedback),
                 command.summary().strip(), reviewer, command.reviewerRole()));
     }
@@ -171,20 +136,27 @@ public class PlanReview {
         completed = true;
     }
 
-    /** The actor's stripped name, once their role is one that may work on plan reviews. */
-    private static String requireSupportRole(String actor, String field, String role) {
+    /** The actor's stripped name, once they may work on plan reviews and this one is still open. */
+    private String reviewer(String actor, String field, String role) {
         require(actor, field, MAX_NAME);
-        if (role == null || !REVIEWER_ROLES.contains(role)) {
-            throw new RuleViolationException("support-role-required",
-                    "Only Support engineers work on plan reviews; " + actor.strip() + " acts as " + role);
-        }
-        return actor.strip();
+        String name = actor.strip();
+        Rejection.enforce(List.of(REVIEWER, ReviewPolicy.stillOpen), policy -> policy.check(reviewCase(), name, role));
+        return name;
     }
 
-    private void requireOpen() {
-        if (completed) {
-            throw new RuleViolationException("plan-review-already-completed",
-                    "Plan review " + planReviewId + " is already completed");
-        }
+    private ReviewCase reviewCase() {
+        return new ReviewCase("Plan review", planReviewId, engagementId, completed);
+    }
+
+    String planReviewId() {
+        return planReviewId;
+    }
+
+    String assignee() {
+        return assignee;
+    }
+
+    int feedbackItems() {
+        return feedback.size();
     }
 }

@@ -3,11 +3,9 @@ package com.upgradecoordination.review.domain;
 import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.upgradecoordination.platform.domain.RuleViolationException;
 import com.upgradecoordination.platform.security.Roles;
 import com.upgradecoordination.review.api.CompleteSupportReviewCommand;
 import com.upgradecoordination.review.api.OpenSupportReviewCommand;
-import com.upgradecoordination.review.api.ReviewedDeviation;
 import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
 import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
 import java.util.ArrayList;
@@ -30,10 +28,9 @@ public class SupportReview {
 
     /** Senior Support Engineer or higher (SPEC S2, T12). */
     public static final Set<String> REVIEWER_ROLES = Set.of(Roles.SENIOR_SUPPORT_ENGINEER, Roles.SUPPORT_MANAGER);
+    private static final ReviewPolicy REVIEWER = ReviewPolicy.actorIn(REVIEWER_ROLES, "senior-support-engineer-required",
+            "Only a Senior Support Engineer or a Support Manager may complete an architecture support review");
 
-    static final int MAX_ID = 100;
-    static final int MAX_NAME = 200;
-    static final int MAX_REFERENCE_SIZE = 20;
     static final int MAX_RECOMMENDATIONS = 50;
     static final int MAX_RECOMMENDATION = 4000;
 
@@ -55,28 +52,13 @@ public class SupportReview {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(OpenSupportReviewCommand command) {
-        require(command.reviewId(), "reviewId", MAX_ID);
-        if (reviewId != null) {
-            throw new RuleViolationException("support-review-already-open",
-                    "Support review " + reviewId + " is already open for engagement " + engagementId);
-        }
-        require(command.engagementId(), "engagementId", MAX_ID);
-        if (command.planVersion() < 1) {
-            throw new IllegalArgumentException("planVersion: at least 1");
-        }
-        require(command.customerOrganisation(), "customerOrganisation", MAX_NAME);
-        require(command.csm(), "csm", MAX_NAME);
-        require(command.referenceSize(), "referenceSize", MAX_REFERENCE_SIZE);
+        ReviewOpening.checkCase(reviewCase(), "reviewId", command.reviewId(), command.engagementId(),
+                command.planVersion(), command.customerOrganisation(), command.csm(), command.referenceSize());
         if (command.deviations() == null || command.deviations().isEmpty()) {
             throw new IllegalArgumentException(
                     "deviations: a support review is of a deviating architecture; name at least one deviation");
         }
-        for (ReviewedDeviation deviation : command.deviations()) {
-            if (deviation == null) {
-                throw new IllegalArgumentException("deviations: must not contain empty entries");
-            }
-            require(deviation.component(), "deviations.component", MAX_NAME);
-        }
+        ReviewOpening.checkDeviations(command.deviations());
         apply(new SupportReviewOpenedEvent(command.reviewId(), command.engagementId(), command.planVersion(),
                 command.customerOrganisation().strip(), command.csm().strip(), command.referenceSize().strip(),
                 List.copyOf(command.deviations()), command.performance()));
@@ -84,16 +66,10 @@ public class SupportReview {
 
     @CommandHandler
     public void handle(CompleteSupportReviewCommand command) {
-        require(command.reviewer(), "reviewer", MAX_NAME);
-        if (command.reviewerRole() == null || !REVIEWER_ROLES.contains(command.reviewerRole())) {
-            throw new RuleViolationException("senior-support-engineer-required",
-                    "Only a Senior Support Engineer or a Support Manager may complete an architecture support review; "
-                            + command.reviewer().strip() + " acts as " + command.reviewerRole());
-        }
-        if (completed) {
-            throw new RuleViolationException("support-review-already-completed",
-                    "Support review " + reviewId + " is already completed");
-        }
+        require(command.reviewer(), "reviewer", ReviewOpening.MAX_NAME);
+        String reviewer = command.reviewer().strip();
+        Rejection.enforce(List.of(REVIEWER, ReviewPolicy.stillOpen),
+                policy -> policy.check(reviewCase(), reviewer, command.reviewerRole()));
         if (command.verdict() == null) {
             throw new IllegalArgumentException("verdict: required");
         }
@@ -103,7 +79,7 @@ public class SupportReview {
                     + " needs at least one recommendation");
         }
         apply(new SupportReviewCompletedEvent(reviewId, engagementId, planVersion, command.verdict(),
-                recommendations, command.reviewer().strip(), command.reviewerRole()));
+                recommendations, reviewer, command.reviewerRole()));
     }
 
     @EventSourcingHandler
@@ -116,6 +92,10 @@ public class SupportReview {
     @EventSourcingHandler
     void on(SupportReviewCompletedEvent event) {
         completed = true;
+    }
+
+    private ReviewCase reviewCase() {
+        return new ReviewCase("Support review", reviewId, engagementId, completed);
     }
 
     private static List<String> recommendations(List<String> given) {

@@ -45,7 +45,7 @@ class TicketDeadlinesRestartIT {
                 ServiceTestSettings.forService("review-service", TestBroker.shared().bootstrapServers()));
         settings.put("server.port", "0");
         settings.put("platform.deadlines.polling-interval", "1s");
-        Clock fourDaysBack = Clock.offset(Clock.systemUTC(), Ticket.ON_HOLD_LIMIT.minus(TRIGGER_IN).negated());
+        Clock fourDaysBack = Clock.offset(Clock.systemUTC(), UpgradeSchedule.ON_HOLD_LIMIT.minus(TRIGGER_IN).negated());
         String ticketId = "ticket-" + UUID.randomUUID();
         Instant scheduledAt;
 

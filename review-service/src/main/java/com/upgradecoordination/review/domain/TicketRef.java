@@ -1,0 +1,5 @@
+package com.upgradecoordination.review.domain;
+
+/** The ticket and its case, as every event of the ticket names them. */
+record TicketRef(String ticketId, String caseId) {
+}
