@@ -150,6 +150,24 @@ class ReadModelsOnH2Test {
     }
 
     @Test
+    void aReplayedOlderEventDoesNotUndoANewerOne() {
+        statusUpdates.on(queued("n-1"), 0, NOW, "corr-1");
+        statusUpdates.on(new NotificationSentEvent("n-1", "case-1", "event-n-1", "SupportReviewCompleted", "casey.csm",
+                Channel.WEBHOOK, "hello"), 2, NOW.plusSeconds(6), "corr-1");
+
+        statusUpdates.on(new NotificationDeliveryAttemptFailedEvent("n-1", 1, "webhook answered 503", false,
+                NOW.plusSeconds(5)), 1, NOW);
+        inboxUpdates.on(sent("n-2", "casey.csm", "once"), 0, NOW, ReplayStatus.REGULAR);
+        inboxUpdates.on(sent("n-2", "casey.csm", "once"), 0, NOW, ReplayStatus.REGULAR);
+
+        assertThat(statuses.list(null)).extracting(NotificationStatus::id, NotificationStatus::status,
+                NotificationStatus::attempts, NotificationStatus::updatedAt).containsExactly(
+                tuple("n-1", "SENT", 0, NOW.plusSeconds(6)));
+        assertThat(statuses.due(NOW.plusSeconds(3600), 10)).isEmpty();
+        assertThat(inbox.inboxOf("casey.csm")).hasSize(1);
+    }
+
+    @Test
     void anInboxNotificationIsListedAsSent() {
         statusUpdates.on(sent("n-1", "casey.csm", "hello"), 0, NOW, "corr-1");
         assertThat(statuses.list(null)).extracting(NotificationStatus::id, NotificationStatus::channel,
