@@ -55,7 +55,8 @@ public class CaseDirectory {
                 .optional();
     }
 
-    private static void require(String value, String field, int maxLength) {
+    /** Refuses a missing value or one longer than its column; {@link TicketDirectory} checks its values alike. */
+    static void require(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + ": required");
         }

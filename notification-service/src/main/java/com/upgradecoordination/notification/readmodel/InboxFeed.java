@@ -24,7 +24,7 @@ public class InboxFeed implements SmartLifecycle {
     private volatile Sinks.Many<Arrival> sink = Sinks.many().multicast().directBestEffort();
     private volatile boolean running;
 
-    /** Called by the inbox projection after its transaction committed; serialised because a sink takes one emitter at a time. */
+    /** Called by the {@link InboxUpdater} after its transaction committed; serialised because a sink takes one emitter at a time. */
     synchronized void publish(Arrival arrival) {
         sink.tryEmitNext(arrival);
     }

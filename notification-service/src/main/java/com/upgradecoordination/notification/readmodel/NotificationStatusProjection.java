@@ -1,29 +1,20 @@
 package com.upgradecoordination.notification.readmodel;
 
-import com.upgradecoordination.notification.api.NotificationDeliveryAttemptFailedEvent;
-import com.upgradecoordination.notification.api.NotificationFailedEvent;
-import com.upgradecoordination.notification.api.NotificationQueuedEvent;
-import com.upgradecoordination.notification.api.NotificationSentEvent;
-import com.upgradecoordination.platform.axon.AuditMetadata;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code notification_status} in step with the event store: every notification and its
- * delivery (queued, attempts, sent or failed). It is the delivery worker's queue and the answer to
- * {@code GET /notifications?status=...}; it can be dropped and replayed.
+ * Reads {@code notification_status}, every notification and its delivery, as
+ * {@link NotificationStatusUpdater} keeps it: the delivery worker's queue (which claims its rows
+ * here) and the answer to {@code GET /notifications?status=...}.
  */
 @Component
-@ProcessingGroup(NotificationStatusProjection.PROCESSING_GROUP)
 public class NotificationStatusProjection {
 
+    /** The processor of {@link NotificationStatusUpdater}, which the delivery worker waits on. */
     public static final String PROCESSING_GROUP = "notification-status";
     public static final int PAGE_SIZE = 100;
 
@@ -34,92 +25,6 @@ public class NotificationStatusProjection {
 
     public NotificationStatusProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(NotificationQueuedEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
-        jdbc.sql("""
-                        INSERT INTO notification_status (notification_id, case_id, source_event_id, source_event_type,
-                            recipient, channel, email, webhook_fingerprint, message, status, attempts, next_attempt_at,
-                            correlation_id, created_at, updated_at)
-                        VALUES (:id, :caseId, :sourceEventId, :type, :recipient, :channel, :email, :fingerprint,
-                            :message, 'QUEUED', 0, :at, :correlationId, :at, :at)""")
-                .param("id", event.notificationId())
-                .param("caseId", event.caseId())
-                .param("sourceEventId", event.sourceEventId())
-                .param("type", event.sourceEventType())
-                .param("recipient", event.recipient())
-                .param("channel", event.channel().name())
-                .param("email", event.email())
-                .param("fingerprint", event.webhookFingerprint())
-                .param("message", event.message())
-                .param("correlationId", correlationId)
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    /** The end of a queued delivery, or the whole life of an inbox notification. */
-    @EventHandler
-    void on(NotificationSentEvent event, @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(AuditMetadata.CORRELATION_ID) String correlationId) {
-        int updated = jdbc.sql("""
-                        UPDATE notification_status SET status = 'SENT', next_attempt_at = NULL, claimed_until = NULL,
-                            updated_at = :at
-                        WHERE notification_id = :id""")
-                .param("id", event.notificationId())
-                .param("at", Timestamp.from(at))
-                .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                            INSERT INTO notification_status (notification_id, case_id, source_event_id,
-                                source_event_type, recipient, channel, message, status, attempts, correlation_id,
-                                created_at, updated_at)
-                            VALUES (:id, :caseId, :sourceEventId, :type, :recipient, :channel, :message, 'SENT', 0,
-                                :correlationId, :at, :at)""")
-                    .param("id", event.notificationId())
-                    .param("caseId", event.caseId())
-                    .param("sourceEventId", event.sourceEventId())
-                    .param("type", event.sourceEventType())
-                    .param("recipient", event.recipient())
-                    .param("channel", event.channel().name())
-                    .param("message", event.message())
-                    .param("correlationId", correlationId)
-                    .param("at", Timestamp.from(at))
-                    .update();
-        }
-    }
-
-    @EventHandler
-    void on(NotificationDeliveryAttemptFailedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("""
-                        UPDATE notification_status SET attempts = :attempt, last_error = :reason,
-                            next_attempt_at = :next, claimed_until = NULL, updated_at = :at
-                        WHERE notification_id = :id""")
-                .param("id", event.notificationId())
-                .param("attempt", event.attempt())
-                .param("reason", event.reason())
-                .param("next", event.nextAttemptAt() == null ? null : Timestamp.from(event.nextAttemptAt()))
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    @EventHandler
-    void on(NotificationFailedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("""
-                        UPDATE notification_status SET status = 'FAILED', attempts = :attempts, last_error = :reason,
-                            next_attempt_at = NULL, claimed_until = NULL, updated_at = :at
-                        WHERE notification_id = :id""")
-                .param("id", event.notificationId())
-                .param("attempts", event.attempts())
-                .param("reason", event.reason())
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    @ResetHandler
-    void dropAll() {
-        jdbc.sql("DELETE FROM notification_status").update();
     }
 
     /** The {@value #PAGE_SIZE} most recently changed notifications in {@code state} (all when null), newest first. */

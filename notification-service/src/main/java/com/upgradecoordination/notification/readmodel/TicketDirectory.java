@@ -42,9 +42,9 @@ public class TicketDirectory {
 
     /** @param column one of this class's own column names, never input */
     private void remember(String ticketId, String caseId, String column, String value) {
-        require(ticketId, "ticketId", 100);
-        require(caseId, "caseId", 100);
-        require(value, column, 200);
+        CaseDirectory.require(ticketId, "ticketId", 100);
+        CaseDirectory.require(caseId, "caseId", 100);
+        CaseDirectory.require(value, column, 200);
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("UPDATE ticket_contact SET " + column + " = :value, updated_at = :at WHERE ticket_id = :id")
                 .param("id", ticketId).param("value", value).param("at", now).update();
@@ -64,14 +64,5 @@ public class TicketDirectory {
                 .query((rs, row) -> new TicketFacts(rs.getString("ticket_id"), rs.getString("organisation"),
                         rs.getString("assigned_engineer"), rs.getString("csm")))
                 .optional();
-    }
-
-    private static void require(String value, String field, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": required");
-        }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(field + ": at most " + maxLength + " characters");
-        }
     }
 }

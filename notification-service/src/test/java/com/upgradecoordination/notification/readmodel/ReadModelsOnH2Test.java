@@ -25,6 +25,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The migrations and the read models' SQL on H2 in PostgreSQL mode, the local run's embedded database. */
@@ -38,6 +39,9 @@ class ReadModelsOnH2Test {
     InboxFeed feed;
     NotificationStatusProjection statuses;
     RecipientDirectory recipients;
+    InboxUpdater inboxUpdates;
+    NotificationStatusUpdater statusUpdates;
+    RecipientAddressUpdater addressUpdates;
 
     @BeforeEach
     void migrate() {
@@ -51,9 +55,13 @@ class ReadModelsOnH2Test {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         directory = new CaseDirectory(jdbc, clock);
         feed = new InboxFeed();
-        inbox = new InboxProjection(jdbc, feed);
+        inbox = new InboxProjection(jdbc);
         statuses = new NotificationStatusProjection(jdbc);
         recipients = new RecipientDirectory(jdbc);
+        NamedParameterJdbcTemplate writes = new NamedParameterJdbcTemplate(dataSource);
+        inboxUpdates = new InboxUpdater(writes, feed);
+        statusUpdates = new NotificationStatusUpdater(writes);
+        addressUpdates = new RecipientAddressUpdater(writes);
     }
 
     @Test
@@ -73,16 +81,16 @@ class ReadModelsOnH2Test {
 
     @Test
     void theInboxListsNewestFirstAndKeepsReadMarksFromEvents() {
-        inbox.on(sent("n-1", "casey.csm", "first"), NOW.minusSeconds(60), ReplayStatus.REGULAR);
-        inbox.on(sent("n-2", "casey.csm", "second"), NOW, ReplayStatus.REGULAR);
-        inbox.on(sent("n-3", "robin.csm", "not casey's"), NOW, ReplayStatus.REGULAR);
+        inboxUpdates.on(sent("n-1", "casey.csm", "first"), 0, NOW.minusSeconds(60), ReplayStatus.REGULAR);
+        inboxUpdates.on(sent("n-2", "casey.csm", "second"), 0, NOW, ReplayStatus.REGULAR);
+        inboxUpdates.on(sent("n-3", "robin.csm", "not casey's"), 0, NOW, ReplayStatus.REGULAR);
 
         assertThat(inbox.inboxOf("casey.csm")).containsExactly(
                 new InboxEntry("n-2", "case-1", "SupportReviewCompleted", "second", NOW, false),
                 new InboxEntry("n-1", "case-1", "SupportReviewCompleted", "first", NOW.minusSeconds(60), false));
 
-        inbox.on(new NotificationReadEvent("n-1", "casey.csm"), NOW);
-        inbox.on(new NotificationReadEvent("n-1", "casey.csm"), NOW.plusSeconds(5));
+        inboxUpdates.on(new NotificationReadEvent("n-1", "casey.csm"), 1, NOW);
+        inboxUpdates.on(new NotificationReadEvent("n-1", "casey.csm"), 2, NOW.plusSeconds(5));
         assertThat(inbox.inboxOf("casey.csm")).extracting(InboxEntry::read).containsExactly(false, true);
         assertThat(inbox.inboxOf("robin.csm")).extracting(InboxEntry::read).containsExactly(false);
         assertThat(inbox.holds("casey.csm", "n-1")).isTrue();
@@ -94,9 +102,9 @@ class ReadModelsOnH2Test {
     void newEntriesReachTheFeedButReplayedOnesDoNot() {
         List<InboxEntry> arrived = new CopyOnWriteArrayList<>();
         var subscription = feed.arrivalsFor("casey.csm").subscribe(arrived::add);
-        inbox.on(sent("n-1", "casey.csm", "live"), NOW, ReplayStatus.REGULAR);
-        inbox.on(sent("n-2", "robin.csm", "not casey's"), NOW, ReplayStatus.REGULAR);
-        inbox.on(sent("n-3", "casey.csm", "old news"), NOW, ReplayStatus.REPLAY);
+        inboxUpdates.on(sent("n-1", "casey.csm", "live"), 0, NOW, ReplayStatus.REGULAR);
+        inboxUpdates.on(sent("n-2", "robin.csm", "not casey's"), 0, NOW, ReplayStatus.REGULAR);
+        inboxUpdates.on(sent("n-3", "casey.csm", "old news"), 0, NOW, ReplayStatus.REPLAY);
         subscription.dispose();
         assertThat(arrived).extracting(InboxEntry::message).containsExactly("live");
     }
@@ -104,7 +112,7 @@ class ReadModelsOnH2Test {
     @Test
     void theInboxShowsAtMostAPage() {
         for (int i = 0; i < InboxProjection.PAGE_SIZE + 5; i++) {
-            inbox.on(sent("n-" + i, "casey.csm", "message " + i), NOW.plusSeconds(i), ReplayStatus.REGULAR);
+            inboxUpdates.on(sent("n-" + i, "casey.csm", "message " + i), 0, NOW.plusSeconds(i), ReplayStatus.REGULAR);
         }
         assertThat(inbox.inboxOf("casey.csm")).hasSize(InboxProjection.PAGE_SIZE)
                 .first().extracting(InboxEntry::message).isEqualTo("message " + (InboxProjection.PAGE_SIZE + 4));
@@ -112,8 +120,8 @@ class ReadModelsOnH2Test {
 
     @Test
     void aQueuedNotificationIsDueUntilClaimedAndEndsSentOrFailed() {
-        statuses.on(queued("n-1"), NOW, "corr-1");
-        statuses.on(queued("n-2"), NOW.plusSeconds(60), "corr-2");
+        statusUpdates.on(queued("n-1"), 0, NOW, "corr-1");
+        statusUpdates.on(queued("n-2"), 0, NOW.plusSeconds(60), "corr-2");
         assertThat(statuses.due(NOW, 10)).extracting(NotificationStatusProjection.DueDelivery::notificationId,
                 NotificationStatusProjection.DueDelivery::failedAttempts,
                 NotificationStatusProjection.DueDelivery::correlationId).containsExactly(tuple("n-1", 0, "corr-1"));
@@ -122,16 +130,16 @@ class ReadModelsOnH2Test {
         assertThat(statuses.claim("n-1", NOW, NOW.plusSeconds(30))).as("claimed already").isFalse();
         assertThat(statuses.due(NOW, 10)).isEmpty();
 
-        statuses.on(new NotificationDeliveryAttemptFailedEvent("n-1", 1, "webhook answered 503", false,
-                NOW.plusSeconds(5)), NOW);
+        statusUpdates.on(new NotificationDeliveryAttemptFailedEvent("n-1", 1, "webhook answered 503", false,
+                NOW.plusSeconds(5)), 1, NOW);
         assertThat(statuses.due(NOW, 10)).isEmpty();
         assertThat(statuses.due(NOW.plusSeconds(5), 10)).extracting(
                 NotificationStatusProjection.DueDelivery::failedAttempts).containsExactly(1);
 
-        statuses.on(new NotificationSentEvent("n-1", "case-1", "event-n-1", "SupportReviewCompleted", "casey.csm",
-                Channel.WEBHOOK, "hello"), NOW.plusSeconds(6), "corr-1");
-        statuses.on(new NotificationFailedEvent("n-2", "case-1", "event-n-2", "SupportReviewCompleted", "casey.csm",
-                Channel.WEBHOOK, 1, "webhook answered 404"), NOW.plusSeconds(61));
+        statusUpdates.on(new NotificationSentEvent("n-1", "case-1", "event-n-1", "SupportReviewCompleted", "casey.csm",
+                Channel.WEBHOOK, "hello"), 2, NOW.plusSeconds(6), "corr-1");
+        statusUpdates.on(new NotificationFailedEvent("n-2", "case-1", "event-n-2", "SupportReviewCompleted",
+                "casey.csm", Channel.WEBHOOK, 1, "webhook answered 404"), 1, NOW.plusSeconds(61));
         assertThat(statuses.due(NOW.plusSeconds(3600), 10)).isEmpty();
         assertThat(statuses.list(NotificationStatusProjection.DeliveryState.FAILED))
                 .extracting(NotificationStatus::id, NotificationStatus::attempts, NotificationStatus::lastError)
@@ -142,19 +150,37 @@ class ReadModelsOnH2Test {
     }
 
     @Test
+    void aReplayedOlderEventDoesNotUndoANewerOne() {
+        statusUpdates.on(queued("n-1"), 0, NOW, "corr-1");
+        statusUpdates.on(new NotificationSentEvent("n-1", "case-1", "event-n-1", "SupportReviewCompleted", "casey.csm",
+                Channel.WEBHOOK, "hello"), 2, NOW.plusSeconds(6), "corr-1");
+
+        statusUpdates.on(new NotificationDeliveryAttemptFailedEvent("n-1", 1, "webhook answered 503", false,
+                NOW.plusSeconds(5)), 1, NOW);
+        inboxUpdates.on(sent("n-2", "casey.csm", "once"), 0, NOW, ReplayStatus.REGULAR);
+        inboxUpdates.on(sent("n-2", "casey.csm", "once"), 0, NOW, ReplayStatus.REGULAR);
+
+        assertThat(statuses.list(null)).extracting(NotificationStatus::id, NotificationStatus::status,
+                NotificationStatus::attempts, NotificationStatus::updatedAt).containsExactly(
+                tuple("n-1", "SENT", 0, NOW.plusSeconds(6)));
+        assertThat(statuses.due(NOW.plusSeconds(3600), 10)).isEmpty();
+        assertThat(inbox.inboxOf("casey.csm")).hasSize(1);
+    }
+
+    @Test
     void anInboxNotificationIsListedAsSent() {
-        statuses.on(sent("n-1", "casey.csm", "hello"), NOW, "corr-1");
+        statusUpdates.on(sent("n-1", "casey.csm", "hello"), 0, NOW, "corr-1");
         assertThat(statuses.list(null)).extracting(NotificationStatus::id, NotificationStatus::channel,
                 NotificationStatus::status).containsExactly(tuple("n-1", "INBOX", "SENT"));
     }
 
     @Test
     void anEmailAddressIsReplacedAndRemoved() {
-        recipients.on(new RecipientEmailChangedEvent("casey.csm", "casey@acme.example"), NOW);
+        addressUpdates.on(new RecipientEmailChangedEvent("casey.csm", "casey@acme.example"), 0, NOW);
         assertThat(recipients.emailOf("casey.csm")).contains("casey@acme.example");
-        recipients.on(new RecipientEmailChangedEvent("casey.csm", "casey@globex.example"), NOW);
+        addressUpdates.on(new RecipientEmailChangedEvent("casey.csm", "casey@globex.example"), 1, NOW);
         assertThat(recipients.emailOf("casey.csm")).contains("casey@globex.example");
-        recipients.on(new RecipientEmailChangedEvent("casey.csm", null), NOW);
+        addressUpdates.on(new RecipientEmailChangedEvent("casey.csm", null), 2, NOW);
         assertThat(recipients.emailOf("casey.csm")).isEmpty();
         assertThat(recipients.emailOf("robin.csm")).isEmpty();
     }
@@ -177,9 +203,9 @@ class ReadModelsOnH2Test {
 
     @Test
     void aQueuedWebhookNotificationHoldsItsFingerprintAndAnEmailOneItsAddress() {
-        statuses.on(queued("n-1"), NOW, "corr-1");
-        statuses.on(new NotificationQueuedEvent("n-2", "case-1", "event-n-2", "SupportReviewCompleted", "casey.csm",
-                Channel.EMAIL, "casey@acme.example", null, "hello"), NOW, "corr-2");
+        statusUpdates.on(queued("n-1"), 0, NOW, "corr-1");
+        statusUpdates.on(new NotificationQueuedEvent("n-2", "case-1", "event-n-2", "SupportReviewCompleted",
+                "casey.csm", Channel.EMAIL, "casey@acme.example", null, "hello"), 0, NOW, "corr-2");
         assertThat(statuses.due(NOW, 10)).extracting(NotificationStatusProjection.DueDelivery::notificationId,
                         NotificationStatusProjection.DueDelivery::email)
                 .containsExactly(tuple("n-1", null), tuple("n-2", "casey@acme.example"));

@@ -1,34 +1,22 @@
 package com.upgradecoordination.review.readmodel;
 
-import com.upgradecoordination.platform.axon.AuditMetadata;
 import com.upgradecoordination.review.api.PlanFeedbackTopic;
-import com.upgradecoordination.review.api.PlanReviewAssignedEvent;
-import com.upgradecoordination.review.api.PlanReviewCompletedEvent;
-import com.upgradecoordination.review.api.PlanReviewFeedbackGivenEvent;
-import com.upgradecoordination.review.api.PlanReviewOpenedEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code plan_review_summary} and {@code plan_review_feedback} in step with the event store;
- * both can be dropped and replayed.
+ * Reads {@code plan_review_summary} and {@code plan_review_feedback}, as
+ * {@link PlanReviewSummaryUpdater} keeps them.
  */
 @Component
-@ProcessingGroup("plan-review-summary")
 public class PlanReviewSummaryProjection {
 
     /** A page holds this many reviews unless the caller asks for fewer or more. */
@@ -45,94 +33,6 @@ public class PlanReviewSummaryProjection {
 
     public PlanReviewSummaryProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(PlanReviewOpenedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("""
-                        INSERT INTO plan_review_summary (plan_review_id, engagement_id, plan_version,
-                            customer_organisation, csm, reference_size, plan_document_url, conforms, deviation_count,
-                            status, feedback_count, opened_at, version, updated_at)
-                        VALUES (:id, :engagementId, :planVersion, :customer, :csm, :size, :url, :conforms,
-                            :deviations, 'OPEN', 0, :at, :version, :at)""")
-                .param("id", event.planReviewId())
-                .param("engagementId", event.engagementId())
-                .param("planVersion", event.planVersion())
-                .param("customer", event.customerOrganisation())
-                .param("csm", event.csm())
-                .param("size", event.referenceSize())
-                .param("url", event.planDocumentUrl())
-                .param("conforms", event.conforms())
-                .param("deviations", event.deviations().size())
-                .param("version", sequence)
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    @EventHandler
-    void on(PlanReviewAssignedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("""
-                        UPDATE plan_review_summary
-                        SET assignee = :assignee, version = :version, updated_at = :at
-                        WHERE plan_review_id = :id""")
-                .param("id", event.planReviewId())
-                .param("assignee", event.assignee())
-                .param("version", sequence)
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    /** Who gave the item is the event's actor, from its audit metadata. */
-    @EventHandler
-    void on(PlanReviewFeedbackGivenEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at,
-            @MetaDataValue(AuditMetadata.ACTOR) String actor,
-            @MetaDataValue(AuditMetadata.ACTOR_ROLE) String actorRole) {
-        jdbc.sql("""
-                        INSERT INTO plan_review_feedback (plan_review_id, sequence, topic, text, given_by,
-                            given_by_role, given_at)
-                        VALUES (:id, :sequence, :topic, :text, :givenBy, :givenByRole, :at)""")
-                .param("id", event.planReviewId())
-                .param("sequence", sequence)
-                .param("topic", event.topic().name())
-                .param("text", event.text())
-                .param("givenBy", actor == null ? "unknown" : actor)
-                .param("givenByRole", actorRole == null ? "unknown" : actorRole)
-                .param("at", Timestamp.from(at))
-                .update();
-        jdbc.sql("""
-                        UPDATE plan_review_summary
-                        SET feedback_count = feedback_count + 1, version = :version, updated_at = :at
-                        WHERE plan_review_id = :id""")
-                .param("id", event.planReviewId())
-                .param("version", sequence)
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    @EventHandler
-    void on(PlanReviewCompletedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("""
-                        UPDATE plan_review_summary
-                        SET status = 'COMPLETED', summary = :summary, reviewer = :reviewer,
-                            reviewer_role = :role, completed_at = :at, version = :version, updated_at = :at
-                        WHERE plan_review_id = :id""")
-                .param("id", event.planReviewId())
-                .param("summary", event.summary())
-                .param("reviewer", event.reviewer())
-                .param("role", event.reviewerRole())
-                .param("version", sequence)
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    @ResetHandler
-    void dropAll() {
-        jdbc.sql("DELETE FROM plan_review_feedback").update();
-        jdbc.sql("DELETE FROM plan_review_summary").update();
     }
 
     public Optional<PlanReviewSummary> find(String planReviewId) {

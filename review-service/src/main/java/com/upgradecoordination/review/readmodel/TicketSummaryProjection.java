@@ -1,40 +1,16 @@
 package com.upgradecoordination.review.readmodel;
 
-import com.upgradecoordination.review.api.CsmAddedAsFollowerEvent;
-import com.upgradecoordination.review.api.CustomerInformationProvidedEvent;
 import com.upgradecoordination.review.api.InformationDeficiency;
-import com.upgradecoordination.review.api.MigrationProblemNotedEvent;
-import com.upgradecoordination.review.api.MissingInformationRequestedEvent;
-import com.upgradecoordination.review.api.OnHoldExpiredEvent;
-import com.upgradecoordination.review.api.PairingRequestedEvent;
-import com.upgradecoordination.review.api.PostponementRecommendedEvent;
-import com.upgradecoordination.review.api.RequiredInformationCompleteEvent;
-import com.upgradecoordination.review.api.ReviewCallHeldEvent;
-import com.upgradecoordination.review.api.ReviewCallLinkOverdueEvent;
-import com.upgradecoordination.review.api.ReviewCallLinkSentEvent;
-import com.upgradecoordination.review.api.ReviewCallLinkTiming;
-import com.upgradecoordination.review.api.ReviewCallMissedEvent;
-import com.upgradecoordination.review.api.ReviewCallRequestedEvent;
-import com.upgradecoordination.review.api.TicketAssignedEvent;
-import com.upgradecoordination.review.api.TicketEvent;
 import com.upgradecoordination.review.api.TicketForm;
-import com.upgradecoordination.review.api.TicketHandedOffEvent;
-import com.upgradecoordination.review.api.TicketOpenedForMigrationProblemEvent;
 import com.upgradecoordination.review.api.TicketPriority;
 import com.upgradecoordination.review.api.TicketStatus;
-import com.upgradecoordination.review.api.TicketStatusChangedEvent;
-import com.upgradecoordination.review.api.UpgradeAssistanceRequestedEvent;
-import com.upgradecoordination.review.api.UpgradeOutcomeReportedEvent;
-import com.upgradecoordination.review.api.UpgradeRequestDetails;
-import com.upgradecoordination.review.api.UpgradeRescheduledEvent;
-import com.upgradecoordination.review.api.UpgradeScheduledEvent;
-import com.upgradecoordination.review.domain.Ticket;
 import com.upgradecoordination.review.domain.TicketDeadlines;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -42,21 +18,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Keeps {@code ticket_summary} in step with the event store: one row per ticket with its status,
- * deficiencies, followers, review-call state and pending deadlines. It can be dropped and replayed.
+ * Reads {@code ticket_summary}, one row per ticket with its status, deficiencies, followers,
+ * review-call state and pending deadlines, as {@link TicketSummaryUpdater} keeps it.
  */
 @Component
-@ProcessingGroup("ticket-summary")
 public class TicketSummaryProjection {
 
     /** The largest page the queue answers with. */
@@ -71,173 +42,6 @@ public class TicketSummaryProjection {
     public TicketSummaryProjection(JdbcClient jdbc, JsonMapper jsonMapper) {
         this.jdbc = jdbc;
         this.jsonMapper = jsonMapper;
-    }
-
-    @EventHandler
-    void on(UpgradeAssistanceRequestedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        insert(event, event.engagementId(), event.organisation(), event.form(), event.priority(), 0, sequence, at);
-        setUpgrade(event, event.details(), sequence, at);
-    }
-
-    @EventHandler
-    void on(TicketOpenedForMigrationProblemEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        insert(event, event.engagementId(), event.organisation(), TicketForm.MIGRATION_PROBLEM, event.priority(), 1,
-                sequence, at);
-    }
-
-    @EventHandler
-    void on(MigrationProblemNotedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "migration_problems = migration_problems + 1", Map.of());
-    }
-
-    @EventHandler
-    void on(CsmAddedAsFollowerEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "csm = :csm, csm_source = :source",
-                Map.of("csm", event.csm(), "source", event.source().name()));
-    }
-
-    @EventHandler
-    void on(MissingInformationRequestedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "information_complete = FALSE, deficiencies = :deficiencies",
-                Map.of("deficiencies", jsonMapper.writeValueAsString(event.deficiencies())));
-    }
-
-    @EventHandler
-    void on(RequiredInformationCompleteEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "information_complete = TRUE, deficiencies = '[]'", Map.of());
-    }
-
-    @EventHandler
-    void on(CustomerInformationProvidedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        setUpgrade(event, event.details(), sequence, at);
-    }
-
-    @EventHandler
-    void on(TicketAssignedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "assignee = :assignee", Map.of("assignee", event.assignee()));
-    }
-
-    @EventHandler
-    void on(TicketHandedOffEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "assignee = :assignee", Map.of("assignee", event.toEngineer()));
-    }
-
-    @EventHandler
-    void on(PairingRequestedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "pairing_engineer = :engineer", Map.of("engineer", event.engineer()));
-    }
-
-    @EventHandler
-    void on(ReviewCallRequestedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "call_state = 'REQUESTED', call_link_due_at = :linkDue, call_due_at = :callDue",
-                Map.of("linkDue", Timestamp.from(event.linkDueBy()), "callDue", Timestamp.from(event.upgradeAt())));
-    }
-
-    @EventHandler
-    void on(ReviewCallLinkSentEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("timing", event.timing().name());
-        values.put("warning", event.warning());
-        update(event, sequence, at, "call_state = 'LINK_SENT', call_link_due_at = NULL, call_link_timing = :timing, "
-                + "call_link_warning = :warning", values);
-    }
-
-    @EventHandler
-    void on(ReviewCallLinkOverdueEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "call_state = 'LINK_OVERDUE', call_link_due_at = NULL", Map.of());
-    }
-
-    @EventHandler
-    void on(ReviewCallHeldEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "call_state = 'HELD', call_due_at = NULL", Map.of());
-    }
-
-    @EventHandler
-    void on(ReviewCallMissedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "call_state = 'MISSED', call_due_at = NULL", Map.of());
-    }
-
-    @EventHandler
-    void on(UpgradeScheduledEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "on_hold_until = :until", Map.of("until", Timestamp.from(event.onHoldUntil())));
-    }
-
-    @EventHandler
-    void on(OnHoldExpiredEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "on_hold_until = NULL", Map.of());
-    }
-
-    /** Nothing waits on the upgrade any more: its deadlines are gone. */
-    @EventHandler
-    void on(UpgradeOutcomeReportedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "outcome = :outcome, on_hold_until = NULL, call_link_due_at = NULL, "
-                + "call_due_at = NULL", Map.of("outcome", event.outcome().name()));
-    }
-
-    @EventHandler
-    void on(PostponementRecommendedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "postponement_reasons = :reasons",
-                Map.of("reasons", String.join(",", event.reasons().stream().map(Enum::name).toList())));
-    }
-
-    /** The call's deadlines move with the upgrade, as the aggregate moved them (Ticket's reschedule). */
-    @EventHandler
-    void on(UpgradeRescheduledEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("date", Date.valueOf(event.upgradeDate()));
-        values.put("timezone", event.upgradeTimezone());
-        values.put("upgradeAt", Timestamp.from(event.upgradeAt()));
-        values.put("linkDue", event.linkDueBy() == null ? null : Timestamp.from(event.linkDueBy()));
-        values.put("linkAwaited", event.linkDueBy() != null);
-        values.put("timingGiven", event.sentLinkTiming() != null);
-        values.put("timing", event.sentLinkTiming() == null ? null : event.sentLinkTiming().name());
-        values.put("warning", event.sentLinkTiming() == ReviewCallLinkTiming.TOO_LATE
-                ? "The booking link went out under 2 days before the new upgrade time" : null);
-        update(event, sequence, at, """
-                upgrade_date = :date, upgrade_timezone = :timezone, upgrade_at = :upgradeAt,
-                call_link_due_at = :linkDue,
-                call_state = CASE WHEN :linkAwaited THEN 'REQUESTED'
-                                  WHEN call_state = 'MISSED' THEN 'LINK_SENT' ELSE call_state END,
-                call_due_at = CASE WHEN call_state IN ('NONE', 'HELD') THEN NULL ELSE CAST(:upgradeAt AS TIMESTAMP WITH TIME ZONE) END,
-                call_link_timing = CASE WHEN :timingGiven THEN :timing ELSE call_link_timing END,
-                call_link_warning = CASE WHEN :timingGiven THEN :warning ELSE call_link_warning END""", values);
-    }
-
-    @EventHandler
-    void on(TicketStatusChangedEvent event, @SequenceNumber long sequence,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, "status = :status", Map.of("status", event.to().name()));
-    }
-
-    /** Any other ticket event (plan feedback, handoff sync, refusals, closing) only moves the version. */
-    @EventHandler
-    void on(TicketEvent event, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
-        update(event, sequence, at, null, Map.of());
-    }
-
-    @ResetHandler
-    void dropAll() {
-        jdbc.sql("DELETE FROM ticket_summary").update();
     }
 
     public Optional<TicketView> find(String ticketId) {
@@ -292,57 +96,6 @@ public class TicketSummaryProjection {
                 .query((rs, row) -> item(rs))
                 .list();
         return new TicketQueuePage(items, total, page, size);
-    }
-
-    private void insert(TicketEvent event, String engagementId, String organisation, TicketForm form,
-                        TicketPriority priority, int migrationProblems, long sequence, Instant at) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("id", event.ticketId());
-        values.put("caseId", event.caseId());
-        values.put("engagementId", engagementId);
-        values.put("organisation", organisation);
-        values.put("form", form.name());
-        values.put("priority", priority.name());
-        values.put("problems", migrationProblems);
-        values.put("version", sequence);
-        values.put("at", Timestamp.from(at));
-        jdbc.sql("""
-                        INSERT INTO ticket_summary (ticket_id, case_id, engagement_id, organisation, form, priority,
-                            status, information_complete, deficiencies, call_state, migration_problems, created_at,
-                            version, updated_at)
-                        VALUES (:id, :caseId, :engagementId, :organisation, :form, :priority, 'NEW', FALSE, '[]',
-                            'NONE', :problems, :at, :version, :at)
-                        ON CONFLICT DO NOTHING""")
-                .params(values)
-                .update();
-    }
-
-    private void setUpgrade(TicketEvent event, UpgradeRequestDetails details, long sequence, Instant at) {
-        Instant upgradeAt = Ticket.upgradeInstantOf(details);
-        Map<String, Object> values = new HashMap<>();
-        values.put("date", details.upgradeDate() == null ? null : Date.valueOf(details.upgradeDate()));
-        values.put("timezone", details.upgradeTimezone());
-        values.put("upgradeAt", upgradeAt == null ? null : Timestamp.from(upgradeAt));
-        update(event, sequence, at, "upgrade_date = :date, upgrade_timezone = :timezone, upgrade_at = :upgradeAt",
-                values);
-    }
-
-    /** Sets {@code assignments} (if any) and moves the row to the event's version; a replayed older event does nothing. */
-    private void update(TicketEvent event, long sequence, Instant at, String assignments, Map<String, Object> values) {
-        Map<String, Object> all = new HashMap<>(values);
-        all.put("id", event.ticketId());
-        all.put("version", sequence);
-        all.put("at", Timestamp.from(at));
-        String set = (assignments == null ? "" : assignments + ", ") + "version = :version, updated_at = :at";
-        jdbc.sql("UPDATE ticket_summary SET " + set + " WHERE ticket_id = :id AND version <= :version")
-                .params(all)
-                .update();
-        // kept by the projection rather than as a generated column: H2 (the local run) has no STORED columns
-        jdbc.sql("""
-                        UPDATE ticket_summary SET next_deadline_at = LEAST(call_link_due_at, call_due_at, on_hold_until)
-                        WHERE ticket_id = :id""")
-                .param("id", event.ticketId())
-                .update();
     }
 
     private TicketView view(ResultSet rs) throws SQLException {
@@ -411,7 +164,7 @@ public class TicketSummaryProjection {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static java.time.LocalDate localDate(Date date) {
+    private static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
     }
 }
