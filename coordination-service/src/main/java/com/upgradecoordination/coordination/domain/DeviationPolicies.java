@@ -23,10 +23,10 @@ final class DeviationPolicies {
 
     /** c after a and b. */
     static Optional<Refusal> justificationAfterReviewAndDiscussion(DeviationProcess process) {
-        return process.missingBefore(Step.DEVIATION_JUSTIFIED).isEmpty() ? allow() : refuseAndRecord(
+        return afterPrerequisites(process, Step.DEVIATION_JUSTIFIED, refuseAndRecord(
                 "justification-requires-review-and-discussion",
                 "Before justifying the deviation of plan version " + process.planVersion() + ", record that the "
-                        + "customer reviewed the reference architecture and how a revision was discussed");
+                        + "customer reviewed the reference architecture and how a revision was discussed"));
     }
 
     /** A customer who will revise the plan submits a new version instead of a justification. */
@@ -38,25 +38,25 @@ final class DeviationPolicies {
 
     /** e after d. */
     static Optional<Refusal> performanceAfterExpectations(DeviationProcess process) {
-        return process.missingBefore(Step.PERFORMANCE_COMPARED).isEmpty() ? allow() : refuseAndRecord(
+        return afterPrerequisites(process, Step.PERFORMANCE_COMPARED, refuseAndRecord(
                 "performance-requires-expectations",
                 "Set the customer's expectations (performance and support may be affected) before reviewing "
-                        + "their performance results");
+                        + "their performance results"));
     }
 
     /** h: the documentation is shared once its location is recorded. */
     static Optional<Refusal> sharingAfterDocumentation(DeviationProcess process) {
-        return process.missingBefore(Step.DOCUMENTATION_SHARED_WITH_SUPPORT).isEmpty() ? allow() : refuse(
+        return afterPrerequisites(process, Step.DOCUMENTATION_SHARED_WITH_SUPPORT, refuse(
                 "sharing-requires-documentation",
-                "Record where the deviation is documented before sharing it with Support");
+                "Record where the deviation is documented before sharing it with Support"));
     }
 
     /** f after c, d and e. */
     static Optional<Refusal> supportReviewAfterJustificationExpectationsAndPerformance(DeviationProcess process) {
-        return process.missingBefore(Step.SUPPORT_REVIEW_REQUESTED).isEmpty() ? allow() : refuseAndRecord(
+        return afterPrerequisites(process, Step.SUPPORT_REVIEW_REQUESTED, refuseAndRecord(
                 "review-requires-justification-expectations-and-performance",
                 "Before asking Support to review plan version " + process.planVersion() + ": justify the deviation, "
-                        + "set expectations and submit the customer's performance results");
+                        + "set expectations and submit the customer's performance results"));
     }
 
     /** One support review at a time. */
@@ -71,6 +71,11 @@ final class DeviationPolicies {
         return review.pendingReviewId() != null && review.pendingReviewId().equals(reviewId) ? allow() : refuse(
                 "no-such-pending-review",
                 "No support review " + reviewId + " is pending on engagement " + review.engagementId());
+    }
+
+    /** Allows {@code step} once the steps before it are done (see {@link DeviationProcess}); until then {@code refusal}. */
+    private static Optional<Refusal> afterPrerequisites(DeviationProcess process, Step step, Optional<Refusal> refusal) {
+        return process.missingBefore(step).isEmpty() ? allow() : refusal;
     }
 
     private DeviationPolicies() {
