@@ -14,6 +14,7 @@ import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
 import com.upgradecoordination.coordination.api.MigrationCompletedEvent;
 import com.upgradecoordination.coordination.api.MigrationStartedEvent;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
+import com.upgradecoordination.coordination.api.PerformanceOutcome;
 import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureReviewedEvent;
@@ -33,7 +34,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * What every part of an engagement knows of the case: whose it is, its reference size, its latest
- * plan and where it stands ({@link EngagementProgress}). The aggregate root is a case file; a member
+ * plan (with its performance comparison) and where it stands ({@link EngagementProgress}). The aggregate root is a case file; a member
  * whose rules or events need the case keeps one of its own as a member: Axon hands every event of
  * the engagement to each of them, so all hold the same facts, from these handlers alone.
  *
@@ -51,6 +52,8 @@ class CaseFile {
     private LocalDate planningStarted;
     private String latestPlanDocumentUrl;
     private List<Deviation> latestDeviations = List.of();
+    // e: the latest plan version's performance comparison, with the basis it rests on
+    private PerformanceOutcome latestPerformance;
     private EngagementProgress progress = EngagementProgress.opened();
 
     String engagementId() {
@@ -84,6 +87,11 @@ class CaseFile {
         return latestDeviations;
     }
 
+    /** The latest plan version's performance comparison in brief, null before one. */
+    PerformanceOutcome latestPerformance() {
+        return latestPerformance;
+    }
+
     EngagementProgress progress() {
         return progress;
     }
@@ -111,6 +119,7 @@ class CaseFile {
     @EventSourcingHandler
     void on(PlanSubmittedEvent event) {
         latestPlanDocumentUrl = event.planDocumentUrl();
+        latestPerformance = null;
         progress = progress.withPlanSubmitted(event.planVersion());
     }
 
@@ -148,6 +157,7 @@ class CaseFile {
 
     @EventSourcingHandler
     void on(PerformanceComparedEvent event) {
+        latestPerformance = PerformanceOutcome.of(event);
         progress = progress.withStep(Step.PERFORMANCE_COMPARED, event.planVersion());
     }
 

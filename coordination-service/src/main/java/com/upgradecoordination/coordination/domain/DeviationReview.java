@@ -24,9 +24,7 @@ import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
 import com.upgradecoordination.coordination.api.PerformanceComparedEvent;
 import com.upgradecoordination.coordination.api.PerformanceComparisonResult;
-import com.upgradecoordination.coordination.api.PerformanceOutcome;
 import com.upgradecoordination.coordination.api.PerformanceResultsSubmittedEvent;
-import com.upgradecoordination.coordination.api.PlanSubmittedEvent;
 import com.upgradecoordination.coordination.api.RecordDocumentationCommand;
 import com.upgradecoordination.coordination.api.RecordRevisionDiscussionCommand;
 import com.upgradecoordination.coordination.api.RecordSupportReviewOutcomeCommand;
@@ -61,8 +59,6 @@ class DeviationReview {
 
     @AggregateMember
     private final CaseFile caseFile = new CaseFile();
-    // e: the latest plan version's performance comparison, with the basis it rests on
-    private PerformanceOutcome latestPerformance;
     private SupportVerdict supportVerdict;
     private String pendingReviewId;
     private int pendingReviewPlanVersion;
@@ -156,7 +152,7 @@ class DeviationReview {
         enforce(onePendingSupportReview(this), command);
         apply(new SupportReviewRequestedEvent(engagementId(), command.reviewId(), planVersion(),
                 caseFile.customerOrganisation(), caseFile.csm(), caseFile.referenceSize(), caseFile.latestDeviations(),
-                latestPerformance));
+                caseFile.latestPerformance()));
     }
 
     /** f. Support's verdict: a plan that is not supportable goes back to planning. */
@@ -212,16 +208,6 @@ class DeviationReview {
         if (process().complete() && !progress().deviationAccepted()) {
             apply(new DeviationAcceptedEvent(engagementId(), planVersion(), supportVerdict));
         }
-    }
-
-    @EventSourcingHandler
-    void on(PlanSubmittedEvent event) {
-        latestPerformance = null;
-    }
-
-    @EventSourcingHandler
-    void on(PerformanceComparedEvent event) {
-        latestPerformance = PerformanceOutcome.of(event);
     }
 
     @EventSourcingHandler

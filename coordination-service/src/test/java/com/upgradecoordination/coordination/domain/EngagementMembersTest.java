@@ -9,6 +9,7 @@ import static com.upgradecoordination.coordination.domain.EngagementTest.REQUIRE
 import static com.upgradecoordination.coordination.domain.EngagementTest.conforming3k;
 import static com.upgradecoordination.coordination.domain.EngagementTest.deviating3k;
 import static com.upgradecoordination.coordination.domain.EngagementTest.planSubmitted;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.upgradecoordination.coordination.api.AnswerInternalAssistanceCommand;
 import com.upgradecoordination.coordination.api.ArchitectureConformsEvent;
@@ -41,7 +42,11 @@ import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
 import com.upgradecoordination.devsupport.SnapshotRoundTrip;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +108,20 @@ class EngagementMembersTest {
                 .when(new CompleteMigrationCommand(ID, null))
                 .expectExceptionMessage("Only a running migration can complete; it has not started")
                 .expectNoEvents();
+    }
+
+    @Test
+    void theRootLeavesTheEventsOfItsCaseFileToIt() {
+        // Axon calls one event-sourcing handler per event and object: one in Engagement would hide CaseFile's
+        assertThat(eventsSourcedBy(Engagement.class)).isNotEmpty()
+                .doesNotContainAnyElementsOf(eventsSourcedBy(CaseFile.class));
+    }
+
+    static Set<Class<?>> eventsSourcedBy(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(EventSourcingHandler.class))
+                .map(method -> method.getParameterTypes()[0])
+                .collect(Collectors.toSet());
     }
 
     @Test
