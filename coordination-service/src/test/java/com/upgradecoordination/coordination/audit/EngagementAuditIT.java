@@ -18,9 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.Scope;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +56,10 @@ class EngagementAuditIT {
     static class CaptureLiveStates {
 
         /**
-         * Wraps every event-sourcing handler: the first time an event is applied (live, in the
-         * command that applied it; later loads replay it again) the aggregate's state is kept.
+         * Wraps every event-sourcing handler, the root's and its members'. Axon hands an event to the
+         * root, then to each member; so the aggregate's state after an event is kept once the next
+         * event reaches a handler, or the unit of work commits. The first time an event is applied
+         * (live, in the command that applied it; later loads replay it again) its state is kept.
          */
         @Bean
         HandlerEnhancerDefinition captureStateAfterEachEvent() {
@@ -66,15 +72,42 @@ class EngagementAuditIT {
                     return new WrappedMessageHandlingMember<>(original) {
                         @Override
                         public Object handle(Message<?> message, T target) throws Exception {
-                            Object result = super.handle(message, target);
-                            if (message instanceof DomainEventMessage<?> event && target != null) {
-                                LIVE_STATES.putIfAbsent(event.getIdentifier(), AggregateStates.render(target));
+                            if (message instanceof DomainEventMessage<?> event && CurrentUnitOfWork.isStarted()) {
+                                EventBeingApplied.of(CurrentUnitOfWork.get()).reached(event.getIdentifier());
                             }
-                            return result;
+                            return super.handle(message, target);
                         }
                     };
                 }
             };
+        }
+    }
+
+    /** The event a unit of work applies, and the aggregate it applies it to; its state is kept when it is done. */
+    static final class EventBeingApplied {
+        private String eventId;
+        private Object aggregateRoot;
+
+        static EventBeingApplied of(UnitOfWork<?> unitOfWork) {
+            return unitOfWork.root().getOrComputeResource(EventBeingApplied.class.getName(), key -> {
+                EventBeingApplied applied = new EventBeingApplied();
+                unitOfWork.root().onPrepareCommit(committing -> applied.done());
+                return applied;
+            });
+        }
+
+        void reached(String nextEventId) {
+            if (!nextEventId.equals(eventId)) {
+                done();
+                eventId = nextEventId;
+                aggregateRoot = ((AnnotatedAggregate<?>) Scope.getCurrentScope()).getAggregateRoot();
+            }
+        }
+
+        private void done() {
+            if (eventId != null) {
+                LIVE_STATES.putIfAbsent(eventId, AggregateStates.render(aggregateRoot));
+            }
         }
     }
 
