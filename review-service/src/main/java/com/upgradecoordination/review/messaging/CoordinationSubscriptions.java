@@ -51,7 +51,7 @@ public class CoordinationSubscriptions {
      * on one listener, so an engagement's opening is known before its problems.
      */
     @Bean
-    public InboxSubscription ticketCoordination(TicketCoordination tickets) {
+    public InboxSubscription ticketCoordinationEvents(TicketCoordination tickets) {
         return InboxSubscription.listener("review-ticket-coordination-events", Topics.COORDINATION)
                 .effect(EngagementOpened.class, "engagement-directory", tickets::engagementOpened)
                 .effect(MigrationProblemReported.class, "ticket-migration-problems", tickets::problemReported);

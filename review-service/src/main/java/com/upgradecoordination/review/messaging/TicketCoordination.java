@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * What tickets take from coordination-service: each engagement's organisation and CSM
  * (EngagementOpened, so the CSM follows the organisation's tickets, SPEC T3), and migration
  * problems routed to Support, which open a ticket for the engagement or join its open one (C8).
- * {@link CoordinationSubscriptions#ticketCoordination} subscribes these effects.
+ * {@link CoordinationSubscriptions#ticketCoordinationEvents} subscribes these effects.
  */
 @Component
 public class TicketCoordination {
