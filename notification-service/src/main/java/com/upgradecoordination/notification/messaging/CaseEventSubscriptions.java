@@ -13,20 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class CaseEventSubscriptions {
 
-    static final String COORDINATION_CONSUMER = "coordination-notifications";
-    static final String REVIEW_CONSUMER = "review-notifications";
-
     @Bean
     public InboxSubscription coordinationNotifications(CaseEventNotifier notifier) {
         return InboxSubscription.listener("notification-coordination-events", Topics.COORDINATION)
                 .containerFactory(DeadLetterConsumerConfiguration.CONTAINER_FACTORY)
-                .everyEvent(COORDINATION_CONSUMER, notifier::onCoordinationEvent);
+                .everyEvent("coordination-notifications", notifier::onCoordinationEvent);
     }
 
     @Bean
     public InboxSubscription reviewNotifications(CaseEventNotifier notifier) {
         return InboxSubscription.listener("notification-review-events", Topics.REVIEW)
                 .containerFactory(DeadLetterConsumerConfiguration.CONTAINER_FACTORY)
-                .everyEvent(REVIEW_CONSUMER, notifier::onReviewEvent);
+                .everyEvent("review-notifications", notifier::onReviewEvent);
     }
 }
