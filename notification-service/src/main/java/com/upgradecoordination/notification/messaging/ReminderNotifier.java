@@ -4,7 +4,9 @@ import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.notification.api.ReminderFiredEvent;
 import com.upgradecoordination.platform.axon.AuditMetadata;
+import com.upgradecoordination.platform.inbox.AuditedCommands;
 import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,13 +32,15 @@ public class ReminderNotifier {
     private final NotificationIntegrationEvents contracts;
     private final RuleNotifier notifier;
     private final JsonMapper jsonMapper;
+    private final CommandGateway commandGateway;
     private final Actor serviceAccount;
 
     public ReminderNotifier(NotificationIntegrationEvents contracts, RuleNotifier notifier, JsonMapper jsonMapper,
-                            @Value("${spring.application.name}") String serviceName) {
+                            CommandGateway commandGateway, @Value("${spring.application.name}") String serviceName) {
         this.contracts = contracts;
         this.notifier = notifier;
         this.jsonMapper = jsonMapper;
+        this.commandGateway = commandGateway;
         this.serviceAccount = Actor.serviceAccount(serviceName);
     }
 
@@ -48,6 +52,7 @@ public class ReminderNotifier {
         AuditMetadata audit = new AuditMetadata(serviceAccount,
                 correlationId == null ? message.getIdentifier() : correlationId, message.getIdentifier(),
                 "reminder " + event.kind());
-        notifier.notify(event.caseId(), message.getIdentifier(), type, jsonMapper.valueToTree(contract.payload()), audit);
+        notifier.notify(event.caseId(), message.getIdentifier(), type, jsonMapper.valueToTree(contract.payload()),
+                new AuditedCommands(commandGateway, audit));
     }
 }

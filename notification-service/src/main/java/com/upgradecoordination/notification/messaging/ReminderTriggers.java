@@ -11,11 +11,8 @@ import com.upgradecoordination.notification.api.CancelReminderCommand;
 import com.upgradecoordination.notification.api.ReminderKind;
 import com.upgradecoordination.notification.api.RescheduleReminderCommand;
 import com.upgradecoordination.notification.api.ScheduleReminderCommand;
-import com.upgradecoordination.platform.axon.AuditMetadata;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.upgradecoordination.platform.inbox.InboundEvent;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Which events arm, move and settle this service's reminders (SPEC N3):
@@ -33,50 +30,43 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ReminderTriggers {
 
-    private final CommandGateway commandGateway;
-    private final JsonMapper jsonMapper;
-
-    public ReminderTriggers(CommandGateway commandGateway, JsonMapper jsonMapper) {
-        this.commandGateway = commandGateway;
-        this.jsonMapper = jsonMapper;
-    }
-
-    void react(EventEnvelope envelope, AuditMetadata audit) {
-        Object command = commandFor(envelope);
+    void react(InboundEvent inbound) {
+        Object command = commandFor(inbound);
         if (command != null) {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
+            inbound.commands().send(command);
         }
     }
 
-    private Object commandFor(EventEnvelope envelope) {
+    private Object commandFor(InboundEvent inbound) {
+        EventEnvelope envelope = inbound.envelope();
         String caseId = envelope.caseId();
         if (envelope.isOfType(UpgradeScheduled.class)) {
-            UpgradeScheduled scheduled = read(envelope, UpgradeScheduled.class);
+            UpgradeScheduled scheduled = inbound.payloadAs(UpgradeScheduled.class);
             return ScheduleReminderCommand.of(ReminderKind.UPGRADE_OUTCOME_OVERDUE, caseId, scheduled.ticketId(), null,
                     scheduled.upgradeAt());
         }
         if (envelope.isOfType(UpgradeRescheduled.class)) {
-            UpgradeRescheduled rescheduled = read(envelope, UpgradeRescheduled.class);
+            UpgradeRescheduled rescheduled = inbound.payloadAs(UpgradeRescheduled.class);
             return new RescheduleReminderCommand(upgradeOutcomeOf(rescheduled.ticketId()), rescheduled.upgradeAt());
         }
         if (envelope.isOfType(UpgradeOutcomeReported.class)) {
-            return new CancelReminderCommand(upgradeOutcomeOf(read(envelope, UpgradeOutcomeReported.class).ticketId()),
-                    envelope.type());
+            UpgradeOutcomeReported reported = inbound.payloadAs(UpgradeOutcomeReported.class);
+            return new CancelReminderCommand(upgradeOutcomeOf(reported.ticketId()), envelope.type());
         }
         if (envelope.isOfType(TicketStatusChanged.class)) {
-            TicketStatusChanged changed = read(envelope, TicketStatusChanged.class);
+            TicketStatusChanged changed = inbound.payloadAs(TicketStatusChanged.class);
             return "CLOSED".equals(changed.to())
                     ? new CancelReminderCommand(upgradeOutcomeOf(changed.ticketId()), "TicketStatusChanged to CLOSED")
                     : null;
         }
         if (envelope.isOfType(SupportReviewOpened.class)) {
-            SupportReviewOpened opened = read(envelope, SupportReviewOpened.class);
+            SupportReviewOpened opened = inbound.payloadAs(SupportReviewOpened.class);
             return ScheduleReminderCommand.of(ReminderKind.SUPPORT_REVIEW_OVERDUE, caseId, opened.reviewId(),
                     opened.planVersion(), envelope.occurredAt());
         }
         if (envelope.isOfType(SupportReviewCompleted.class)) {
             return new CancelReminderCommand(ScheduleReminderCommand.idFor(ReminderKind.SUPPORT_REVIEW_OVERDUE,
-                    read(envelope, SupportReviewCompleted.class).reviewId()), envelope.type());
+                    inbound.payloadAs(SupportReviewCompleted.class).reviewId()), envelope.type());
         }
         return null;
     }
@@ -86,9 +76,5 @@ public class ReminderTriggers {
             throw new IllegalArgumentException("ticketId: required");
         }
         return ScheduleReminderCommand.idFor(ReminderKind.UPGRADE_OUTCOME_OVERDUE, ticketId);
-    }
-
-    private <T> T read(EventEnvelope envelope, Class<T> contract) {
-        return jsonMapper.treeToValue(envelope.payload(), contract);
     }
 }

@@ -9,9 +9,7 @@ import com.upgradecoordination.notification.domain.RecipientRole;
 import com.upgradecoordination.notification.readmodel.CaseDirectory;
 import com.upgradecoordination.notification.readmodel.RecipientDirectory;
 import com.upgradecoordination.notification.readmodel.TicketDirectory;
-import com.upgradecoordination.platform.axon.AuditMetadata;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.upgradecoordination.platform.inbox.AuditedCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,25 +32,23 @@ public class RuleNotifier {
     private final TicketDirectory ticketDirectory;
     private final RecipientDirectory recipients;
     private final WebhookUrlTable webhookUrls;
-    private final CommandGateway commandGateway;
 
     public RuleNotifier(NotificationRules rules, CaseDirectory caseDirectory, TicketDirectory ticketDirectory,
-                        RecipientDirectory recipients, WebhookUrlTable webhookUrls, CommandGateway commandGateway) {
+                        RecipientDirectory recipients, WebhookUrlTable webhookUrls) {
         this.rules = rules;
         this.caseDirectory = caseDirectory;
         this.ticketDirectory = ticketDirectory;
         this.recipients = recipients;
         this.webhookUrls = webhookUrls;
-        this.commandGateway = commandGateway;
     }
 
     /**
      * Sends the notifications the rules ask for about one event.
      *
-     * @param payload the event's integration-event contract as JSON
-     * @param audit   the metadata the commands carry
+     * @param payload  the event's integration-event contract as JSON
+     * @param commands sends the notifications with the event's audit metadata
      */
-    public void notify(String caseId, String eventId, String eventType, JsonNode payload, AuditMetadata audit) {
+    public void notify(String caseId, String eventId, String eventType, JsonNode payload, AuditedCommands commands) {
         NotificationRules.Decision decision = rules.decide(eventType, JsonPayloadFields.of(payload), factsOf(caseId, payload));
         for (NotificationRules.Rule rule : decision.unresolved()) {
             log.info("No {} known for case {}: {} {} is not notified to them", rule.to(), caseId, eventType, eventId);
@@ -68,7 +64,7 @@ public class RuleNotifier {
             var command = SendNotificationCommand.of(caseId, eventId, eventType, notice.recipient(), notice.channel(),
                     notice.channel() == Channel.EMAIL ? address : null,
                     notice.channel() == Channel.WEBHOOK ? address : null, notice.message());
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(audit.toMetaData()));
+            commands.send(command);
         }
     }
 

@@ -4,53 +4,54 @@ import com.upgradecoordination.events.review.PlanReviewCompleted;
 import com.upgradecoordination.events.review.PlanReviewOpened;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.events.review.SupportReviewOpened;
+import com.upgradecoordination.platform.relay.ContractTranslations;
 import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
 import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
 import com.upgradecoordination.review.api.PlanFeedback;
+import com.upgradecoordination.review.api.PlanReviewAssignedEvent;
 import com.upgradecoordination.review.api.PlanReviewCompletedEvent;
+import com.upgradecoordination.review.api.PlanReviewEvent;
+import com.upgradecoordination.review.api.PlanReviewFeedbackGivenEvent;
 import com.upgradecoordination.review.api.PlanReviewOpenedEvent;
 import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
+import com.upgradecoordination.review.api.SupportReviewEvent;
 import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
-import com.upgradecoordination.review.api.TicketEvent;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Which domain events of review-service are published, as which contract, and under which case.
- * Each published event names its own case id: for reviews the engagement id; for tickets the
- * engagement id, or the ticket itself when it has none ({@link TicketIntegrationEvents}). Every
- * other event stays inside the service.
+ * Which domain events of review-service are published, as which contract, and under which case:
+ * for reviews the engagement id; for tickets the engagement id, or the ticket itself when it has
+ * none ({@link TicketIntegrationEvents}). The others stay inside the service on purpose.
  */
 @Component
 public class ReviewIntegrationEvents implements IntegrationEventTranslator {
 
+    /** The reviews' events; the two kinds of review share no type, so each line names its case. */
+    static final ContractTranslations TABLE = ContractTranslations.of(Record.class)
+            .publish(SupportReviewOpenedEvent.class, SupportReviewEvent::engagementId, e -> new SupportReviewOpened(
+                    e.reviewId(), e.engagementId(), e.planVersion()))
+            .publish(SupportReviewCompletedEvent.class, SupportReviewEvent::engagementId, e ->
+                    new SupportReviewCompleted(e.reviewId(), e.engagementId(), e.planVersion(), e.verdict().name(),
+                            e.recommendations(), e.reviewer(), e.reviewerLevel()))
+            .publish(PlanReviewOpenedEvent.class, PlanReviewEvent::engagementId, e -> new PlanReviewOpened(
+                    e.planReviewId(), e.engagementId(), e.planVersion()))
+            .publish(PlanReviewCompletedEvent.class, PlanReviewEvent::engagementId, e -> new PlanReviewCompleted(
+                    e.planReviewId(), e.engagementId(), e.planVersion(), feedbackLines(e.feedback()), e.summary(),
+                    e.reviewer(), e.reviewerRole()))
+            // kept inside: who took a plan review, and its feedback item by item (the completed review carries all)
+            .keepInternal(PlanReviewAssignedEvent.class, PlanReviewFeedbackGivenEvent.class)
+            .build();
+
     @Override
     public Optional<OutboundIntegrationEvent> translate(Object domainEvent) {
-        if (domainEvent instanceof TicketEvent ticketEvent) {
-            return Optional.ofNullable(TicketIntegrationEvents.contractOf(ticketEvent))
-                    .map(payload -> new OutboundIntegrationEvent(ticketEvent.caseId(), payload));
-        }
-        if (domainEvent instanceof SupportReviewOpenedEvent e) {
-            return published(e.engagementId(), new SupportReviewOpened(e.reviewId(), e.engagementId(), e.planVersion()));
-        }
-        if (domainEvent instanceof SupportReviewCompletedEvent e) {
-            return published(e.engagementId(), new SupportReviewCompleted(e.reviewId(), e.engagementId(),
-                    e.planVersion(), e.verdict().name(), e.recommendations(), e.reviewer(), e.reviewerLevel()));
-        }
-        if (domainEvent instanceof PlanReviewOpenedEvent e) {
-            return published(e.engagementId(), new PlanReviewOpened(e.planReviewId(), e.engagementId(),
-                    e.planVersion()));
-        }
-        if (domainEvent instanceof PlanReviewCompletedEvent e) {
-            return published(e.engagementId(), new PlanReviewCompleted(e.planReviewId(), e.engagementId(),
-                    e.planVersion(), feedbackLines(e.feedback()), e.summary(), e.reviewer(), e.reviewerRole()));
-        }
-        return Optional.empty();
+        return TicketIntegrationEvents.TABLE.translate(domainEvent).or(() -> TABLE.translate(domainEvent));
     }
 
-    private static Optional<OutboundIntegrationEvent> published(String caseId, Record contract) {
-        return Optional.of(new OutboundIntegrationEvent(caseId, contract));
+    /** Whether one of the tables says what becomes of events of this class. */
+    static boolean decidedFor(Class<?> eventClass) {
+        return TicketIntegrationEvents.TABLE.decidedFor(eventClass) || TABLE.decidedFor(eventClass);
     }
 
     /** The contract carries each item as one line, its topic first: "ROLLBACK_PLAN: Take a backup first". */

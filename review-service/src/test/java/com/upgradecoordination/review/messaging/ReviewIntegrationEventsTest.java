@@ -2,21 +2,42 @@ package com.upgradecoordination.review.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
+import com.upgradecoordination.review.api.PlanReviewEvent;
 import com.upgradecoordination.review.api.ReviewedDeviation;
 import com.upgradecoordination.review.api.SupportReviewCompletedEvent;
+import com.upgradecoordination.review.api.SupportReviewEvent;
 import com.upgradecoordination.review.api.SupportReviewOpenedEvent;
 import com.upgradecoordination.review.api.SupportVerdict;
+import com.upgradecoordination.review.api.TicketEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReviewIntegrationEventsTest {
 
     final ReviewIntegrationEvents translator = new ReviewIntegrationEvents();
+
+    /** A new domain event is either given a contract or kept inside on purpose; forgetting it fails here. */
+    @Test
+    void everyTicketAndReviewEventIsPublishedOrKeptInsideOnPurpose() {
+        List<Class<?>> events = new ClassFileImporter()
+                .importPackages("com.upgradecoordination.review.api").stream()
+                .filter(type -> !type.isInterface() && (type.isAssignableTo(TicketEvent.class)
+                        || type.isAssignableTo(PlanReviewEvent.class) || type.isAssignableTo(SupportReviewEvent.class)))
+                .<Class<?>>map(JavaClass::reflect)
+                .toList();
+        assertThat(events).hasSizeGreaterThan(30);
+        assertThat(events.stream().filter(type -> !ReviewIntegrationEvents.decidedFor(type))
+                .map(Class::getSimpleName)).isEmpty();
+        assertThat(TicketIntegrationEvents.TABLE.published()).hasSize(20);
+        assertThat(ReviewIntegrationEvents.TABLE.published()).hasSize(4);
+    }
 
     @Test
     void publishesAnOpenedReviewUnderItsCase() {

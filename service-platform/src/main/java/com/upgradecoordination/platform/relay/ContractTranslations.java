@@ -4,13 +4,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A service's translator as a table: for each domain event class, the contract it is published as,
- * or that it is kept inside the service on purpose. A class in neither is not published either,
+ * A service's translator as a table: for each domain event class, the contract it is published as
+ * (and under which case, when its events have more than one kind of case id), or that it is kept
+ * inside the service on purpose. A class in neither is not published either,
  * and a test can list the classes the table forgot ({@link #decidedFor}).
  */
 public final class ContractTranslations implements IntegrationEventTranslator {
@@ -28,7 +30,12 @@ public final class ContractTranslations implements IntegrationEventTranslator {
      * @param caseIdOf the case every event of the service belongs to, e.g. its engagement id
      */
     public static <E> Builder<E> of(Class<E> eventType, Function<E, String> caseIdOf) {
-        return new Builder<>(eventType, caseIdOf);
+        return new Builder<>(eventType, Objects.requireNonNull(caseIdOf, "caseIdOf"));
+    }
+
+    /** A table whose events share no case id: each published line names its own. */
+    public static <E> Builder<E> of(Class<E> eventType) {
+        return new Builder<>(eventType, null);
     }
 
     @Override
@@ -61,6 +68,15 @@ public final class ContractTranslations implements IntegrationEventTranslator {
 
         /** Events of {@code type} are published as {@code contract} (a record of shared-events). */
         public <T extends E> Builder<E> publish(Class<T> type, Function<T, ? extends Record> contract) {
+            if (caseIdOf == null) {
+                throw new IllegalArgumentException(type.getName() + ": this table's lines name their case");
+            }
+            return publish(type, caseIdOf::apply, contract);
+        }
+
+        /** Events of {@code type} are published as {@code contract} under the case {@code caseIdOf} names. */
+        public <T extends E> Builder<E> publish(Class<T> type, Function<? super T, String> caseIdOf,
+                                                Function<T, ? extends Record> contract) {
             decideOnce(type);
             published.put(type, event -> {
                 T typed = type.cast(event);

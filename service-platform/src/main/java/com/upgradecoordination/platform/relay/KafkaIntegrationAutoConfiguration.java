@@ -1,17 +1,21 @@
 package com.upgradecoordination.platform.relay;
 
 import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.platform.inbox.EnvelopeListenerContainers;
+import com.upgradecoordination.platform.inbox.InboxListeners;
+import com.upgradecoordination.platform.inbox.InboxSubscription;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,22 +24,16 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.LoggingProducerListener;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kafka wiring every service shares: the envelope producer and relay, the envelope consumer and
- * the inbox. Base client settings (bootstrap servers, client ids) come from {@code spring.kafka.*}.
+ * Kafka wiring every service shares: the envelope producer and relay, the envelope consumer, the
+ * inbox and the listeners a service declares ({@link InboxSubscription}). Base client settings (bootstrap servers, client ids) come from {@code spring.kafka.*}.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
@@ -102,26 +100,7 @@ public class KafkaIntegrationAutoConfiguration {
     public ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> kafkaListenerContainerFactory(
             KafkaProperties kafkaProperties, JsonMapper jsonMapper,
             @Value("${spring.application.name}") String serviceName) {
-        Map<String, Object> config = kafkaProperties.buildConsumerProperties();
-        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, serviceName);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // A record that is not an envelope must not kill the consumer: it surfaces as a
-        // DeserializationException, which the error handler does not retry.
-        ErrorHandlingDeserializer<EventEnvelope> values = new ErrorHandlingDeserializer<>(
-                new JacksonJsonDeserializer<>(EventEnvelope.class, jsonMapper, false));
-        ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
-        // Offsets are committed once per poll, not per record: after a crash the records of that poll
-        // come again and the inbox finds them done (issue 13 measured the difference: docs/performance.md).
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        // A record without value (tombstone or undeserialisable) carries no event for any listener.
-        factory.setRecordFilterStrategy(record -> record.value() == null);
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(10_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
-        return factory;
+        return EnvelopeListenerContainers.factory(kafkaProperties, jsonMapper, serviceName, null);
     }
 
     @Bean
@@ -129,5 +108,14 @@ public class KafkaIntegrationAutoConfiguration {
                                                        @Value("${spring.application.name}") String serviceName,
                                                        Clock clock) {
         return new IntegrationEventInbox(jdbcClient, transactionTemplate, serviceName, clock);
+    }
+
+    /** The listeners the service declares as {@link InboxSubscription} beans. */
+    @Bean
+    public InboxListeners inboxListeners(ObjectProvider<InboxSubscription> subscriptions,
+                                         IntegrationEventInbox integrationEventInbox, CommandGateway commandGateway,
+                                         JsonMapper jsonMapper, BeanFactory beanFactory) {
+        return new InboxListeners(subscriptions.orderedStream().toList(), integrationEventInbox, commandGateway,
+                jsonMapper, beanFactory);
     }
 }

@@ -23,6 +23,13 @@ class ContractTranslationsTest {
     record OpenedContract(String caseId, String name) {
     }
 
+    record Assigned(String ticketId, String engagementId) implements CaseEvent {
+        @Override
+        public String caseId() {
+            return ticketId;
+        }
+    }
+
     final ContractTranslations table = ContractTranslations.of(CaseEvent.class, CaseEvent::caseId)
             .publish(Opened.class, e -> new OpenedContract(e.caseId(), e.name()))
             .keepInternal(Refused.class)
@@ -54,5 +61,24 @@ class ContractTranslationsTest {
         Class<CaseEvent> notAnEvent = (Class) String.class;
         assertThatThrownBy(() -> ContractTranslations.of(CaseEvent.class, CaseEvent::caseId).keepInternal(notAnEvent))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a CaseEvent");
+    }
+
+    @Test
+    void aLineMayNameItsOwnCase() {
+        ContractTranslations ownCases = ContractTranslations.of(CaseEvent.class, CaseEvent::caseId)
+                .publish(Assigned.class, Assigned::engagementId, e -> new OpenedContract(e.engagementId(), e.ticketId()))
+                .build();
+        assertThat(ownCases.translate(new Assigned("ticket-1", "engagement-1")))
+                .contains(new OutboundIntegrationEvent("engagement-1", new OpenedContract("engagement-1", "ticket-1")));
+    }
+
+    @Test
+    void aTableWithoutACommonCaseNeedsEachPublishedLineToNameOne() {
+        ContractTranslations.Builder<CaseEvent> noCommonCase = ContractTranslations.of(CaseEvent.class);
+        assertThatThrownBy(() -> noCommonCase.publish(Opened.class, e -> new OpenedContract(e.caseId(), e.name())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name their case");
+        assertThat(noCommonCase.publish(Opened.class, Opened::name, e -> new OpenedContract(e.caseId(), e.name()))
+                .keepInternal(Refused.class).build().translate(new Opened("case-1", "Acme")))
+                .contains(new OutboundIntegrationEvent("Acme", new OpenedContract("case-1", "Acme")));
     }
 }

@@ -1,0 +1,58 @@
+package com.upgradecoordination.platform.inbox;
+
+import com.upgradecoordination.events.EventEnvelope;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way the services' listener containers for envelopes are built. Base client settings
+ * (bootstrap servers, client ids) come from {@code spring.kafka.*}.
+ */
+public final class EnvelopeListenerContainers {
+
+    private EnvelopeListenerContainers() {
+    }
+
+    /**
+     * Envelopes through an {@link ErrorHandlingDeserializer}, offsets committed once per poll, and
+     * failures retried with back-off until they pass, so a case's events keep their order.
+     *
+     * @param unreadable gets each record that cannot be read as an envelope (a
+     *                   DeserializationException is not retried); null: it is logged and skipped
+     */
+    public static ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory(
+            KafkaProperties kafkaProperties, JsonMapper jsonMapper, String serviceName,
+            ConsumerRecordRecoverer unreadable) {
+        Map<String, Object> config = kafkaProperties.buildConsumerProperties();
+        config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, serviceName);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A record that is not an envelope must not kill the consumer: it surfaces as a
+        // DeserializationException, which the error handler does not retry.
+        ErrorHandlingDeserializer<EventEnvelope> values = new ErrorHandlingDeserializer<>(
+                new JacksonJsonDeserializer<>(EventEnvelope.class, jsonMapper, false));
+        ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+        // Offsets are committed once per poll, not per record: after a crash the records of that poll
+        // come again and the inbox finds them done (issue 13 measured the difference: docs/performance.md).
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // A record without value (a tombstone) carries no event for any listener.
+        factory.setRecordFilterStrategy(record -> record.value() == null);
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(10_000);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(unreadable, backOff));
+        return factory;
+    }
+}

@@ -1,0 +1,122 @@
+package com.upgradecoordination.platform.inbox;
+
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.events.IntegrationEventCatalog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A Kafka listener declared rather than written: the contracts it takes from its topics and what
+ * each becomes, each under the inbox consumer name that keeps its effect to once per event. Records
+ * of other types are skipped. A service declares each as a bean; {@link InboxListeners} runs them.
+ *
+ * <pre>{@code
+ * InboxSubscription.listener("coordination-review-events", Topics.REVIEW)
+ *         .command(SupportReviewCompleted.class, "support-review-outcomes",
+ *                 completed -> new RecordSupportReviewOutcomeCommand(...));
+ * }</pre>
+ *
+ * <p>One listener reads its topics in order, so contracts whose effects depend on each other (an
+ * engagement's opening before its problems) belong to one subscription.
+ */
+public final class InboxSubscription {
+
+    private final String listenerId;
+    private final List<String> topics;
+    private final String containerFactory;
+    private final List<Reaction> reactions;
+
+    private InboxSubscription(String listenerId, List<String> topics, String containerFactory,
+                              List<Reaction> reactions) {
+        this.listenerId = listenerId;
+        this.topics = topics;
+        this.containerFactory = containerFactory;
+        this.reactions = reactions;
+    }
+
+    /**
+     * @param listenerId the listener container's id, which is also its Kafka consumer group: the
+     *                   group's committed offsets are stored under it, so it never changes
+     */
+    public static InboxSubscription listener(String listenerId, String... topics) {
+        if (listenerId == null || listenerId.isBlank() || topics.length == 0) {
+            throw new IllegalArgumentException("a subscription needs a listener id and at least one topic");
+        }
+        return new InboxSubscription(listenerId, List.of(topics), null, List.of());
+    }
+
+    /** The container factory bean to build the listener with, instead of the platform's. */
+    public InboxSubscription containerFactory(String beanName) {
+        return new InboxSubscription(listenerId, topics, Objects.requireNonNull(beanName), reactions);
+    }
+
+    /** Each event of {@code contract} becomes one command, sent with the event's audit metadata. */
+    public <T extends Record> InboxSubscription command(Class<T> contract, String consumer,
+                                                        Function<? super T, ?> toCommand) {
+        return effect(contract, consumer, (event, inbound) -> inbound.commands().send(toCommand.apply(event)));
+    }
+
+    /** Each event of {@code contract} has {@code effect}: any commands, read model writes, in its order. */
+    public <T extends Record> InboxSubscription effect(Class<T> contract, String consumer, Effect<? super T> effect) {
+        IntegrationEventCatalog.contractOf(contract);
+        if (reactions.stream().anyMatch(reaction -> reaction.contract() == null || reaction.contract() == contract)) {
+            throw new IllegalArgumentException(listenerId + " already reacts to " + contract.getSimpleName());
+        }
+        return with(new Reaction(consumer, contract, inbound -> effect.apply(inbound.payloadAs(contract), inbound)));
+    }
+
+    /** Every event on the topics, whatever its type, has {@code effect}; it reads the payload itself. */
+    public InboxSubscription everyEvent(String consumer, Consumer<InboundEvent> effect) {
+        if (!reactions.isEmpty()) {
+            throw new IllegalArgumentException(listenerId + " reacts to every event or to chosen contracts, not both");
+        }
+        return with(new Reaction(consumer, null, effect));
+    }
+
+    String listenerId() {
+        return listenerId;
+    }
+
+    List<String> topics() {
+        return topics;
+    }
+
+    /** The container factory's bean name; empty for the platform's. */
+    Optional<String> containerFactory() {
+        return Optional.ofNullable(containerFactory);
+    }
+
+    List<String> consumers() {
+        return reactions.stream().map(Reaction::consumer).toList();
+    }
+
+    /** The reaction to this envelope's type, if the subscription has one. */
+    Optional<Reaction> reactionTo(EventEnvelope envelope) {
+        return reactions.stream()
+                .filter(reaction -> reaction.contract() == null || envelope.isOfType(reaction.contract()))
+                .findFirst();
+    }
+
+    private InboxSubscription with(Reaction reaction) {
+        if (reaction.consumer() == null || reaction.consumer().isBlank()) {
+            throw new IllegalArgumentException(listenerId + ": every reaction needs its inbox consumer name");
+        }
+        List<Reaction> more = new ArrayList<>(reactions);
+        more.add(reaction);
+        return new InboxSubscription(listenerId, topics, containerFactory, List.copyOf(more));
+    }
+
+    /** What one contract's events do, under which inbox consumer; {@code contract} null: every event. */
+    record Reaction(String consumer, Class<? extends Record> contract, Consumer<InboundEvent> effect) {
+    }
+
+    /** The effect of one event read as its contract. */
+    @FunctionalInterface
+    public interface Effect<T> {
+        void apply(T event, InboundEvent inbound);
+    }
+}

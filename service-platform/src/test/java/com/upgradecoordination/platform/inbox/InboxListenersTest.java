@@ -1,0 +1,236 @@
+package com.upgradecoordination.platform.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.events.IntegrationEventCatalog;
+import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewOpened;
+import com.upgradecoordination.platform.axon.AuditMetadata;
+import com.upgradecoordination.platform.inbox.IntegrationEventInbox.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.config.KafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
+import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Subscriptions with a real inbox (H2 in PostgreSQL mode) and a command gateway that records what it is sent. */
+class InboxListenersTest {
+
+    record RecordOutcomeCommand(String reviewId, String verdict) {
+    }
+
+    record OpenedCommand(String reviewId) {
+    }
+
+    final JsonMapper jsonMapper = JsonMapper.builder().build();
+    final CommandGateway commandGateway = mock(CommandGateway.class);
+    final List<CommandMessage<?>> sent = new ArrayList<>();
+    JdbcClient jdbc;
+    IntegrationEventInbox inbox;
+    long offset;
+
+    final InboxSubscription outcomes = InboxSubscription.listener("coordination-review-events", Topics.REVIEW)
+            .command(SupportReviewCompleted.class, "support-review-outcomes",
+                    completed -> new RecordOutcomeCommand(completed.reviewId(), completed.verdict()));
+
+    @BeforeEach
+    void inboxOnAFreshDatabase() throws IOException {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
+        jdbc = JdbcClient.create(dataSource);
+        try (InputStream sql = getClass().getClassLoader()
+                .getResourceAsStream("db/platform/V2__processed_integration_events.sql")) {
+            jdbc.sql(new String(sql.readAllBytes(), StandardCharsets.UTF_8)).update();
+        }
+        inbox = new IntegrationEventInbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                "coordination-service", Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+        when(commandGateway.sendAndWait(any())).thenAnswer(invocation -> {
+            sent.add(invocation.getArgument(0));
+            return null;
+        });
+    }
+
+    InboxListeners listeners(InboxSubscription... subscriptions) {
+        return new InboxListeners(List.of(subscriptions), inbox, commandGateway, jsonMapper, mock(BeanFactory.class));
+    }
+
+    ConsumerRecord<String, EventEnvelope> record(Class<? extends Record> contract, JsonNode payload) {
+        String type = IntegrationEventCatalog.contractOf(contract).type();
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "engagement-1", "review-service",
+                "SupportReview", "review-1", 3, type, 1, Instant.parse("2029-12-31T12:00:00Z"),
+                new Actor("sam.senior", "SENIOR_SUPPORT_ENGINEER"), "correlation-1", "command-1", "POST /reviews",
+                payload);
+        return new ConsumerRecord<>(Topics.REVIEW, 2, offset++, "engagement-1", envelope);
+    }
+
+    ConsumerRecord<String, EventEnvelope> completed() {
+        return record(SupportReviewCompleted.class, jsonMapper.valueToTree(new SupportReviewCompleted("review-1",
+                "engagement-1", 2, "SUPPORTABLE", List.of("Add Gitaly nodes"), "sam.senior",
+                "SENIOR_SUPPORT_ENGINEER")));
+    }
+
+    String outcomeOf(String consumer, ConsumerRecord<String, EventEnvelope> record) {
+        return jdbc.sql("SELECT outcome FROM processed_integration_event WHERE consumer = :consumer AND event_id = :id")
+                .param("consumer", consumer).param("id", record.value().eventId()).query(String.class).single();
+    }
+
+    @Test
+    void anEventOfTheContractBecomesItsCommandWithTheEventsAuditMetadata() {
+        ConsumerRecord<String, EventEnvelope> record = completed();
+
+        assertThat(listeners(outcomes).deliver(outcomes, record)).contains(Outcome.APPLIED);
+
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).getPayload()).isEqualTo(new RecordOutcomeCommand("review-1", "SUPPORTABLE"));
+        assertThat(AuditMetadata.from(sent.get(0).getMetaData())).isEqualTo(new AuditMetadata(
+                Actor.serviceAccount("coordination-service"), "correlation-1", record.value().eventId(),
+                "kafka upgrade.review.events-2@" + record.offset()));
+        assertThat(outcomeOf("support-review-outcomes", record)).isEqualTo("APPLIED");
+    }
+
+    @Test
+    void aRedeliveredEventHasNoSecondEffect() {
+        InboxListeners listeners = listeners(outcomes);
+        ConsumerRecord<String, EventEnvelope> record = completed();
+        listeners.deliver(outcomes, record);
+
+        assertThat(listeners.deliver(outcomes, record)).contains(Outcome.DUPLICATE);
+
+        assertThat(sent).hasSize(1);
+    }
+
+    @Test
+    void eventsOfOtherTypesAreSkippedWithoutTrace() {
+        ConsumerRecord<String, EventEnvelope> opened = record(SupportReviewOpened.class,
+                jsonMapper.valueToTree(new SupportReviewOpened("review-1", "engagement-1", 2)));
+
+        assertThat(listeners(outcomes).deliver(outcomes, opened)).isEmpty();
+
+        assertThat(sent).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM processed_integration_event").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPayloadThatCannotBeReadAsItsContractIsRejectedNotRetried() {
+        ConsumerRecord<String, EventEnvelope> unreadable = record(SupportReviewCompleted.class,
+                jsonMapper.readTree("[\"not\", \"a\", \"review\"]"));
+
+        assertThat(listeners(outcomes).deliver(outcomes, unreadable)).contains(Outcome.REJECTED);
+
+        assertThat(sent).isEmpty();
+        assertThat(outcomeOf("support-review-outcomes", unreadable)).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aCommandTheDomainRefusesIsRejected() {
+        when(commandGateway.sendAndWait(any())).thenThrow(new IllegalArgumentException("reviewId: unknown"));
+        ConsumerRecord<String, EventEnvelope> record = completed();
+
+        assertThat(listeners(outcomes).deliver(outcomes, record)).contains(Outcome.REJECTED);
+
+        assertThat(jdbc.sql("SELECT detail FROM processed_integration_event").query(String.class).single())
+                .isEqualTo("reviewId: unknown");
+    }
+
+    @Test
+    void eachContractOfASubscriptionHasItsOwnConsumerAndEffect() {
+        List<String> effects = new ArrayList<>();
+        InboxSubscription reviews = InboxSubscription.listener("review-events", Topics.REVIEW)
+                .effect(SupportReviewOpened.class, "opened-reviews", (opened, inbound) -> {
+                    effects.add("opened " + opened.reviewId() + " at " + inbound.envelope().occurredAt());
+                    inbound.commands().send(new OpenedCommand(opened.reviewId()));
+                })
+                .command(SupportReviewCompleted.class, "completed-reviews",
+                        completed -> new RecordOutcomeCommand(completed.reviewId(), completed.verdict()));
+        ConsumerRecord<String, EventEnvelope> opened = record(SupportReviewOpened.class,
+                jsonMapper.valueToTree(new SupportReviewOpened("review-1", "engagement-1", 2)));
+        ConsumerRecord<String, EventEnvelope> completed = completed();
+        InboxListeners listeners = listeners(reviews);
+
+        listeners.deliver(reviews, opened);
+        listeners.deliver(reviews, completed);
+
+        assertThat(effects).containsExactly("opened review-1 at 2029-12-31T12:00:00Z");
+        assertThat(sent.stream().map(message -> (Object) message.getPayload()).toList()).containsExactly(new OpenedCommand("review-1"),
+                new RecordOutcomeCommand("review-1", "SUPPORTABLE"));
+        assertThat(outcomeOf("opened-reviews", opened)).isEqualTo("APPLIED");
+        assertThat(outcomeOf("completed-reviews", completed)).isEqualTo("APPLIED");
+    }
+
+    @Test
+    void aSubscriptionToEveryEventReadsThePayloadAsItChooses() {
+        List<String> seen = new ArrayList<>();
+        InboxSubscription everything = InboxSubscription.listener("all-review-events", Topics.REVIEW)
+                .everyEvent("review-log", inbound -> seen.add(inbound.envelope().type() + " "
+                        + inbound.payloadAs(SupportReviewOpened.class).reviewId()));
+
+        Optional<Outcome> outcome = listeners(everything).deliver(everything, record(SupportReviewOpened.class,
+                jsonMapper.valueToTree(new SupportReviewOpened("review-1", "engagement-1", 2))));
+
+        assertThat(outcome).contains(Outcome.APPLIED);
+        assertThat(seen).containsExactly("SupportReviewOpened review-1");
+    }
+
+    @Test
+    void eachSubscriptionIsAListenerWhoseIdIsItsConsumerGroup() throws Exception {
+        KafkaListenerEndpointRegistrar registrar = mock(KafkaListenerEndpointRegistrar.class);
+        BeanFactory beans = mock(BeanFactory.class);
+        KafkaListenerContainerFactory<?> deadLetters = mock(KafkaListenerContainerFactory.class);
+        when(beans.getBean("deadLetterFactory", KafkaListenerContainerFactory.class)).thenReturn(deadLetters);
+        InboxSubscription withOwnFactory = InboxSubscription.listener("notification-review-events", Topics.REVIEW,
+                Topics.COORDINATION).containerFactory("deadLetterFactory").everyEvent("review-notifications", e -> { });
+
+        new InboxListeners(List.of(outcomes, withOwnFactory), inbox, commandGateway, jsonMapper, beans)
+                .configureKafkaListeners(registrar);
+
+        ArgumentCaptor<MethodKafkaListenerEndpoint<?, ?>> endpoint = ArgumentCaptor.captor();
+        verify(registrar).registerEndpoint(endpoint.capture(), isNull());
+        assertThat(endpoint.getValue().getId()).isEqualTo("coordination-review-events");
+        assertThat(endpoint.getValue().getGroupId()).isEqualTo("coordination-review-events");
+        assertThat(endpoint.getValue().getTopics()).containsExactly(Topics.REVIEW);
+        verify(registrar).registerEndpoint(endpoint.capture(), any(KafkaListenerContainerFactory.class));
+        assertThat(endpoint.getValue().getGroupId()).isEqualTo("notification-review-events");
+        assertThat(endpoint.getValue().getTopics()).containsExactly(Topics.REVIEW, Topics.COORDINATION);
+    }
+
+    @Test
+    void anInboxConsumerNameIsOneReactionsAlone() {
+        InboxSubscription again = InboxSubscription.listener("other-listener", Topics.REVIEW)
+                .command(SupportReviewOpened.class, "support-review-outcomes", opened -> opened);
+
+        assertThatThrownBy(() -> listeners(outcomes, again))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("support-review-outcomes");
+        assertThatThrownBy(() -> outcomes.command(SupportReviewCompleted.class, "other", completed -> completed))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already reacts");
+    }
+}
