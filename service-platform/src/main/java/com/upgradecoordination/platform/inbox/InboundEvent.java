@@ -10,17 +10,24 @@ import tools.jackson.databind.json.JsonMapper;
 public final class InboundEvent {
 
     private final EventEnvelope envelope;
+    private final String source;
     private final JsonMapper jsonMapper;
     private final AuditedCommands commands;
 
-    InboundEvent(EventEnvelope envelope, JsonMapper jsonMapper, AuditedCommands commands) {
+    InboundEvent(EventEnvelope envelope, String source, JsonMapper jsonMapper, AuditedCommands commands) {
         this.envelope = envelope;
+        this.source = source;
         this.jsonMapper = jsonMapper;
         this.commands = commands;
     }
 
     public EventEnvelope envelope() {
         return envelope;
+    }
+
+    /** Where the record was read: {@code topic-partition@offset}. */
+    public String source() {
+        return source;
     }
 
     /**

@@ -87,7 +87,8 @@ public class InboxListeners implements KafkaListenerConfigurer {
                                                     ConsumerRecord<String, EventEnvelope> record) {
         return subscription.reactionTo(record.value()).map(reaction ->
                 inbox.handleOnce(reaction.consumer(), record, (envelope, audit) -> reaction.effect()
-                        .accept(new InboundEvent(envelope, jsonMapper, new AuditedCommands(commandGateway, audit)))));
+                        .accept(new InboundEvent(envelope, IntegrationEventInbox.sourceOf(record), jsonMapper,
+                                new AuditedCommands(commandGateway, audit)))));
     }
 
     /** The listener method of one subscription's container. */

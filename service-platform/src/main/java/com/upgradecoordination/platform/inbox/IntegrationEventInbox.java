@@ -6,7 +6,6 @@ import com.upgradecoordination.platform.axon.AuditMetadata;
 import com.upgradecoordination.platform.domain.RuleViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,7 @@ public class IntegrationEventInbox {
     public Outcome handleOnce(String consumer, ConsumerRecord<String, EventEnvelope> record,
                               EffectWithAudit effect) {
         EventEnvelope envelope = record.value();
-        String source = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String source = sourceOf(record);
         AuditMetadata audit = new AuditMetadata(
                 Actor.serviceAccount(serviceName), envelope.correlationId(), envelope.eventId(), "kafka " + source);
         try {
@@ -73,6 +72,11 @@ public class IntegrationEventInbox {
                     reason.length() > 2000 ? reason.substring(0, 2000) : reason));
             return Outcome.REJECTED;
         }
+    }
+
+    /** Where a record was read: {@code topic-partition@offset}. */
+    static String sourceOf(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private boolean markProcessed(String consumer, EventEnvelope envelope, String source, Outcome outcome,
@@ -97,10 +101,5 @@ public class IntegrationEventInbox {
     @FunctionalInterface
     public interface EffectWithAudit {
         void apply(EventEnvelope envelope, AuditMetadata audit);
-    }
-
-    /** Convenience for effects that do not send commands. */
-    public static EffectWithAudit ignoringAudit(Consumer<EventEnvelope> effect) {
-        return (envelope, audit) -> effect.accept(envelope);
     }
 }

@@ -21,7 +21,7 @@ public class CaseTimeline {
     }
 
     /** Adds the envelope unless its event is already there. */
-    void add(EventEnvelope envelope, String source) {
+    public void add(EventEnvelope envelope, String source) {
         jdbc.sql("""
                         INSERT INTO case_timeline (event_id, case_id, occurred_at, service, type, schema_version,
                             aggregate_type, aggregate_id, aggregate_sequence, actor, actor_role, correlation_id,
