@@ -27,7 +27,8 @@ class ContractSchemasTest {
 
     static final Path SCHEMAS = Path.of("src/main/resources/schemas");
     static final Path RELEASED = SCHEMAS.resolve("released");
-    static final String REGENERATE = "./mvnw -pl shared-events test -Dtest=ContractSchemasTest -Dcontracts.schemas.write=true";
+    static final String REGENERATE =
+            "./mvnw -pl shared-events test -Dtest=ContractSchemasTest,AsyncApiDocumentTest -Dcontracts.schemas.write=true";
 
     final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     final ContractSchemas schemas = new ContractSchemas();
