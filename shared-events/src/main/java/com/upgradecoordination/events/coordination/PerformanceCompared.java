@@ -1,5 +1,6 @@
 package com.upgradecoordination.events.coordination;
 
+import com.upgradecoordination.events.AddedWithinVersion;
 import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.Topics;
 import java.util.List;
@@ -18,5 +19,5 @@ import java.util.List;
 @EventContract(type = "PerformanceCompared", version = 1, topic = Topics.COORDINATION)
 public record PerformanceCompared(String engagementId, int planVersion, String referenceSize, String verdict,
                                   double customerScore, double benchmarkScore, List<PerformanceTestComparison> tests,
-                                  PerformanceBasis basis) {
+                                  @AddedWithinVersion PerformanceBasis basis) {
 }

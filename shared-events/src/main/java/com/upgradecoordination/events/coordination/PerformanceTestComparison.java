@@ -1,5 +1,6 @@
 package com.upgradecoordination.events.coordination;
 
+import com.upgradecoordination.events.AddedWithinVersion;
 import java.util.List;
 
 /**
@@ -16,8 +17,10 @@ import java.util.List;
  *                       events published before it was carried
  */
 public record PerformanceTestComparison(String test, boolean customerPassed, Double scoreDelta, Double rpsDelta,
-                                        Double ttfbP90DeltaMs, boolean belowBenchmark, TestFigures customer,
-                                        TestFigures reference, List<String> shortOn) {
+                                        Double ttfbP90DeltaMs, boolean belowBenchmark,
+                                        @AddedWithinVersion TestFigures customer,
+                                        @AddedWithinVersion TestFigures reference,
+                                        @AddedWithinVersion List<String> shortOn) {
 
     /** A test's RPS, TTFB p90 (ms) and success rate (%), measured or as thresholds. */
     public record TestFigures(double rps, double ttfbP90Ms, double successRate) {

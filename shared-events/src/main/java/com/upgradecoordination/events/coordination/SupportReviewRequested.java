@@ -1,5 +1,6 @@
 package com.upgradecoordination.events.coordination;
 
+import com.upgradecoordination.events.AddedWithinVersion;
 import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.PersonalData;
 import com.upgradecoordination.events.Topics;
@@ -21,5 +22,5 @@ public record SupportReviewRequested(
         @PersonalData String csm,
         String referenceSize,
         List<ArchitectureDeviation> deviations,
-        PerformanceSummary performance) {
+        @AddedWithinVersion PerformanceSummary performance) {
 }
