@@ -158,6 +158,7 @@ class DeliveryIT {
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
+    /** Polled while the notification may not exist yet: its 404 fails here, so await with untilAsserted. */
     List<String> historyTypes(String notificationId) {
         List<String> types = new CopyOnWriteArrayList<>();
         history(notificationId).forEach(entry -> types.add(entry.get("type").asString()));
@@ -281,7 +282,7 @@ class DeliveryIT {
                 "Initech", csm, "3k", GITALY_UNDERSIZED, null));
         events.publish(requested);
         String webhookId = SendNotificationCommand.idFor(requested.eventId(), "@senior-reviewers", Channel.WEBHOOK);
-        await().atMost(PATIENCE).until(() -> historyTypes(webhookId).contains("NotificationSent"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(historyTypes(webhookId)).contains("NotificationSent"));
         assertThat(webhooks.callsTo(path)).hasSize(2); // the URL was found at delivery time, twice
 
         // the notification's history names the fingerprint it was queued for, not the URL
@@ -410,7 +411,7 @@ class DeliveryIT {
                 .expectStatus().isForbidden();
         engineer.post().uri("/inbox/{recipient}/{id}/read", "@support-upgrade-queue", teamNotification).exchange()
                 .expectStatus().isNoContent();
-        await().atMost(PATIENCE).until(() -> historyTypes(teamNotification).contains("NotificationRead"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(historyTypes(teamNotification)).contains("NotificationRead"));
         assertThat(history(teamNotification).get(1).get("actor").asString()).isEqualTo("sam.engineer");
 
         // addresses: one's own, or anyone's as a Support manager; checked when set

@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Reminders survive a restart (SPEC N3, issue 6): an upgrade is scheduled in one run of the
  * service, which stops with the UPGRADE_OUTCOME_OVERDUE reminder pending; a new run on the same
  * database fires it and tells the assigned engineer through the rule table. The grace after the
- * upgrade time is 15 seconds here, so the reminder falls due in real time during the test.
+ * upgrade time is 15 seconds here, so the reminder falls due in real time during the test. The
+ * first run polls its deadlines only once an hour, so the reminder is still pending when it stops
+ * however long that run takes on a loaded machine.
  */
 class ReminderRestartIT {
 
@@ -52,7 +54,9 @@ class ReminderRestartIT {
         String reminderId = ScheduleReminderCommand.idFor(ReminderKind.UPGRADE_OUTCOME_OVERDUE, ticketId);
         Instant upgradeAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 
-        try (ConfigurableApplicationContext firstRun = start(settings)) {
+        Map<String, Object> firstRunSettings = new HashMap<>(settings);
+        firstRunSettings.put("platform.deadlines.polling-interval", "1h");
+        try (ConfigurableApplicationContext firstRun = start(firstRunSettings)) {
             JdbcClient jdbc = firstRun.getBean(JdbcClient.class);
             // as the ticket's events would leave it (ReminderFlowIT shows them arriving over Kafka)
             firstRun.getBean(TicketDirectory.class).rememberAssignedEngineer(ticketId, ticketId, "sue.engineer");
@@ -64,7 +68,6 @@ class ReminderRestartIT {
             assertThat(eventTypes(jdbc, reminderId)).containsExactly("ReminderScheduledEvent");
             assertThat(pendingDeadlines(jdbc)).isEqualTo(1);
         }
-        assertThat(Instant.now()).as("stopped before the reminder was due").isBefore(upgradeAt.plus(GRACE));
 
         try (TopicRecorder notificationTopic = TopicRecorder.fromNow(TestBroker.shared().bootstrapServers(),
                 Topics.NOTIFICATION);
