@@ -62,6 +62,11 @@ public class RequestAudit implements WebFilter, Ordered {
         return actorOf(exchange).map(actor -> new AuditMetadata(actor, ids.correlationId(), ids.requestId(), origin));
     }
 
+    /** The authenticated caller of the request being handled, in the role the access policy granted. */
+    public static Mono<Actor> actor() {
+        return CurrentExchange.with(RequestAudit::actorOf);
+    }
+
     /** The authenticated caller in the role the access policy granted for this request. */
     public static Mono<Actor> actorOf(ServerWebExchange exchange) {
         return exchange.getPrincipal()
