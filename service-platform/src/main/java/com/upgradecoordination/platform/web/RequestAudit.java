@@ -68,7 +68,7 @@ public class RequestAudit implements WebFilter, Ordered {
     }
 
     /** The authenticated caller in the role the access policy granted for this request. */
-    public static Mono<Actor> actorOf(ServerWebExchange exchange) {
+    private static Mono<Actor> actorOf(ServerWebExchange exchange) {
         return exchange.getPrincipal()
                 .map(principal -> {
                     String role = exchange.getAttribute(ACTING_ROLE);
