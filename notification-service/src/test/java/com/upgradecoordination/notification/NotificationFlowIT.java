@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.AccessTableWalk;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
-import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.EventEnvelope;
@@ -34,9 +34,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.DynamicTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -50,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=notification-service")
-class NotificationFlowIT {
+class NotificationFlowIT extends ServiceHttpTest {
 
     static final CaseEvents events = new CaseEvents();
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -69,26 +67,15 @@ class NotificationFlowIT {
         events.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     final JsonMapper json = JsonMapper.builder().build();
     @Autowired
     AccessPolicy accessPolicy;
 
-    WebTestClient anonymous;
-    WebTestClient http;
     String caseId;
     String csm;
 
     @BeforeEach
     void freshCase() {
-        anonymous = TestClients.anonymous(port);
-        // reads as an auditor (who may read every inbox) unless a request says otherwise
-        http = TestClients.asAuditor(port);
         caseId = UUID.randomUUID().toString();
         csm = "casey.csm." + caseId.substring(0, 8);
     }

@@ -3,12 +3,12 @@ package com.upgradecoordination.coordination.web;
 import com.upgradecoordination.coordination.api.RegisterGptBenchmarkCommand;
 import com.upgradecoordination.coordination.readmodel.GptBenchmarkEntry;
 import com.upgradecoordination.coordination.readmodel.GptBenchmarkProjection;
+import com.upgradecoordination.platform.web.Answers;
 import com.upgradecoordination.platform.web.CommandDispatcher;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -53,13 +52,11 @@ public class GptBenchmarkController {
     @ResponseStatus(HttpStatus.CREATED)
     @PutMapping("/{size}")
     public Mono<ResponseEntity<Map<String, Object>>> register(@PathVariable String size,
-                                                              @Valid @RequestBody RegisterBenchmark body,
-                                                              ServerWebExchange exchange) {
+                                                              @Valid @RequestBody RegisterBenchmark body) {
         var command = new RegisterGptBenchmarkCommand(size, body.results().toString(), body.sourceUrl(),
                 body.publishedOn());
-        return commands.<Integer>send(command, exchange)
-                .map(version -> ResponseEntity.created(URI.create("/gpt-benchmarks?size=" + size))
-                        .body(Map.of("size", size, "version", version)));
+        return commands.<Integer>send(command)
+                .map(version -> Answers.created("/gpt-benchmarks?size=" + size, Map.of("size", size, "version", version)));
     }
 
     /** Every registered version, oldest first per size; {@code latest} marks the one new comparisons use. */

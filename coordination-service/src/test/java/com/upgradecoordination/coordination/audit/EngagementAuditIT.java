@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.EventStoreTampering;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
@@ -27,13 +28,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,7 +45,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // snapshots every few events, so most commands load the engagement from a snapshot
         properties = {"spring.config.name=coordination-service", "platform.snapshots.after-events=3"})
-class EngagementAuditIT {
+class EngagementAuditIT extends ServiceHttpTest {
 
     /** The engagement's state right after each event was applied live by a command handler, by event id. */
     static final Map<String, JsonNode> LIVE_STATES = new ConcurrentHashMap<>();
@@ -123,18 +121,10 @@ class EngagementAuditIT {
             component("praefect-postgresql", 1, 2, 1.8), component("sidekiq", 4, 4, 15),
             component("gitlab-rails", 3, 32, 28.8), component("monitoring", 1, 4, 3.6));
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    WebTestClient auditor;
     WebTestClient csm;
 
     @BeforeEach
     void clients() {
-        auditor = TestClients.asAuditor(port);
         csm = TestClients.as(port, "casey.csm", "CSM");
     }
 
@@ -169,7 +159,7 @@ class EngagementAuditIT {
         String engagementId = open();
         recordRequirements(engagementId, 2800);
 
-        JsonNode first = get(auditor, "/audit/aggregates/{id}/history?limit=2", engagementId);
+        JsonNode first = get(http, "/audit/aggregates/{id}/history?limit=2", engagementId);
         assertThat(first.get("aggregateType").asString()).isEqualTo("Engagement");
         assertThat(first.get("events")).hasSize(2);
         assertThat(first.get("nextFromSequence").asLong()).isEqualTo(2);
@@ -187,17 +177,17 @@ class EngagementAuditIT {
         assertThat(first.get("events").get(1).get("link").get("previousHash").asString())
                 .isEqualTo(opened.get("link").get("hash").asString());
 
-        JsonNode rest = get(auditor, "/audit/aggregates/{id}/history?fromSequence=2&limit=2", engagementId);
+        JsonNode rest = get(http, "/audit/aggregates/{id}/history?fromSequence=2&limit=2", engagementId);
         assertThat(rest.get("events")).hasSize(2);
         assertThat(rest.has("nextFromSequence")).isFalse();
         JsonNode last = rest.get("events").get(1);
         assertThat(rest.get("chainHead").get("sequence").asLong()).isEqualTo(3);
         assertThat(rest.get("chainHead").get("hash").asString()).isEqualTo(last.get("link").get("hash").asString());
 
-        auditor.get().uri("/audit/aggregates/{id}/history?limit=0", engagementId).exchange()
+        http.get().uri("/audit/aggregates/{id}/history?limit=0", engagementId).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        auditor.get().uri("/audit/aggregates/{id}/history", "no-such-engagement").exchange()
+        http.get().uri("/audit/aggregates/{id}/history", "no-such-engagement").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         csm.get().uri("/audit/aggregates/{id}/history", engagementId).exchange().expectStatus().isForbidden();
@@ -208,41 +198,41 @@ class EngagementAuditIT {
         String engagementId = open();
         recordRequirements(engagementId, 2800);
 
-        JsonNode atOpening = get(auditor, "/audit/aggregates/{id}/state?asOfSequence=0", engagementId);
+        JsonNode atOpening = get(http, "/audit/aggregates/{id}/state?asOfSequence=0", engagementId);
         assertThat(atOpening.get("aggregateType").asString()).isEqualTo("Engagement");
         assertThat(atOpening.get("asOfSequence").asLong()).isZero();
         assertThat(atOpening.get("state").get("customerOrganisation").asString()).isEqualTo("Acme Corp");
         assertThat(atOpening.get("state").get("referenceSize").isNull()).isTrue();
 
-        JsonNode between = get(auditor, "/audit/aggregates/{id}/state?asOfSequence=1", engagementId);
+        JsonNode between = get(http, "/audit/aggregates/{id}/state?asOfSequence=1", engagementId);
         assertThat(between.get("state").get("referenceSize").isNull()).isTrue();
-        JsonNode matched = get(auditor, "/audit/aggregates/{id}/state?asOfSequence=2", engagementId);
+        JsonNode matched = get(http, "/audit/aggregates/{id}/state?asOfSequence=2", engagementId);
         assertThat(matched.get("state").get("referenceSize").asString()).isNotBlank();
 
-        JsonNode last = get(auditor, "/audit/aggregates/{id}/state?asOfSequence=3", engagementId);
+        JsonNode last = get(http, "/audit/aggregates/{id}/state?asOfSequence=3", engagementId);
         assertThat(last.get("eventsApplied").asInt()).isEqualTo(4);
-        assertThat(get(auditor, "/audit/aggregates/{id}/state", engagementId).get("state")).isEqualTo(last.get("state"));
+        assertThat(get(http, "/audit/aggregates/{id}/state", engagementId).get("state")).isEqualTo(last.get("state"));
 
         Instant openedAt = Instant.parse(atOpening.get("asOfTime").asString());
-        JsonNode byTime = get(auditor, "/audit/aggregates/{id}/state?asOf={at}", engagementId, openedAt.toString());
+        JsonNode byTime = get(http, "/audit/aggregates/{id}/state?asOf={at}", engagementId, openedAt.toString());
         assertThat(byTime.get("state").get("customerOrganisation").asString()).isEqualTo("Acme Corp");
     }
 
     @Test
     void beforeTheCaseExistedThereIsNoStateAndBadParametersAreRefused() {
         String engagementId = open();
-        JsonNode atOpening = get(auditor, "/audit/aggregates/{id}/state?asOfSequence=0", engagementId);
+        JsonNode atOpening = get(http, "/audit/aggregates/{id}/state?asOfSequence=0", engagementId);
         Instant before = Instant.parse(atOpening.get("asOfTime").asString()).minusMillis(1);
 
-        auditor.get().uri("/audit/aggregates/{id}/state?asOf={at}", engagementId, before.toString()).exchange()
+        http.get().uri("/audit/aggregates/{id}/state?asOf={at}", engagementId, before.toString()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("did not exist yet"));
-        auditor.get().uri("/audit/aggregates/{id}/state?asOfSequence=0", "no-such-engagement").exchange()
+        http.get().uri("/audit/aggregates/{id}/state?asOfSequence=0", "no-such-engagement").exchange()
                 .expectStatus().isNotFound();
         for (String query : List.of("asOfSequence=-1", "asOfSequence=x", "asOf=yesterday",
                 "asOfSequence=1&asOf=2026-01-01T00:00:00Z")) {
-            auditor.get().uri("/audit/aggregates/" + engagementId + "/state?" + query).exchange()
+            http.get().uri("/audit/aggregates/" + engagementId + "/state?" + query).exchange()
                     .expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
@@ -263,11 +253,11 @@ class EngagementAuditIT {
             for (int i = 0; i < commands; i++) {
                 randomCommand(engagementId, random);
             }
-            JsonNode events = get(auditor, "/audit/aggregates/{id}/history?limit=1000", engagementId).get("events");
+            JsonNode events = get(http, "/audit/aggregates/{id}/history?limit=1000", engagementId).get("events");
             assertThat(events.size()).isGreaterThan(commands / 2);
             for (JsonNode event : events) {
                 long sequence = event.get("sequence").asLong();
-                JsonNode asOf = get(auditor, "/audit/aggregates/{id}/state?asOfSequence={s}", engagementId, sequence);
+                JsonNode asOf = get(http, "/audit/aggregates/{id}/state?asOfSequence={s}", engagementId, sequence);
                 assertThat(asOf.get("state")).as("seed %d, %s as of %d", seed, engagementId, sequence)
                         .isEqualTo(LIVE_STATES.get(event.get("eventId").asString()));
             }
@@ -307,27 +297,27 @@ class EngagementAuditIT {
     void aPayloadAlteredInPostgresqlIsNamedByTheVerification() {
         String engagementId = open();
         recordRequirements(engagementId, 2800);
-        JsonNode intact = get(auditor, "/audit/aggregates/{id}/verify", engagementId);
+        JsonNode intact = get(http, "/audit/aggregates/{id}/verify", engagementId);
         assertThat(intact.get("status").asString()).isEqualTo("INTACT");
         assertThat(intact.get("head").get("sequence").asLong()).isEqualTo(3);
-        assertThat(get(auditor, "/audit/cases/{id}/verify", engagementId).get("status").asString()).isEqualTo("INTACT");
+        assertThat(get(http, "/audit/cases/{id}/verify", engagementId).get("status").asString()).isEqualTo("INTACT");
 
         EventStoreTampering.Alteration altered =
                 EventStoreTampering.alterPayload(jdbc, engagementId, 1, payload -> payload.replace("2800", "28000"));
 
-        JsonNode broken = get(auditor, "/audit/aggregates/{id}/verify", engagementId);
+        JsonNode broken = get(http, "/audit/aggregates/{id}/verify", engagementId);
         assertThat(broken.get("status").asString()).isEqualTo("BROKEN");
         assertThat(broken.get("firstBrokenLink").get("sequence").asLong()).isEqualTo(1);
         assertThat(broken.get("firstBrokenLink").get("eventId").asString()).isEqualTo(altered.eventId());
         assertThat(broken.get("firstBrokenLink").get("problem").asString()).isEqualTo("CONTENT_ALTERED");
         assertThat(broken.get("firstBrokenLink").get("differingColumns").get(0).asString()).isEqualTo("payload");
-        JsonNode theCase = get(auditor, "/audit/cases/{id}/verify", engagementId);
+        JsonNode theCase = get(http, "/audit/cases/{id}/verify", engagementId);
         assertThat(theCase.get("status").asString()).isEqualTo("BROKEN");
-        auditor.get().uri("/audit/cases/{id}/verify", "no-such-case").exchange().expectStatus().isNotFound();
+        http.get().uri("/audit/cases/{id}/verify", "no-such-case").exchange().expectStatus().isNotFound();
 
         // the original bytes restore the chain (and keep the other tests' read models as they were)
         altered.undo();
-        assertThat(get(auditor, "/audit/aggregates/{id}/verify", engagementId).get("status").asString())
+        assertThat(get(http, "/audit/aggregates/{id}/verify", engagementId).get("status").asString())
                 .isEqualTo("INTACT");
     }
 
@@ -353,15 +343,15 @@ class EngagementAuditIT {
                 "GET /audit/aggregates/" + engagementId + "/history",
                 "GET /audit/aggregates/" + engagementId + "/state?asOfSequence=0",
                 "GET /audit/aggregates/" + engagementId + "/verify");
-        JsonNode next = get(auditor, "/audit/reads?principal=ivy.auditor&afterId={after}",
+        JsonNode next = get(http, "/audit/reads?principal=ivy.auditor&afterId={after}",
                 reads.get("nextAfterId").asLong());
         assertThat(next.get("reads")).hasSize(1);
         assertThat(next.get("reads").get(0).get("target").asString()).isEqualTo("/engagements/" + engagementId + "/history");
 
-        JsonNode none = get(auditor, "/audit/reads?principal=ivy.auditor&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z");
+        JsonNode none = get(http, "/audit/reads?principal=ivy.auditor&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z");
         assertThat(none.get("reads")).isEmpty();
         csm.get().uri("/audit/reads").exchange().expectStatus().isForbidden();
-        auditor.get().uri("/audit/reads?limit=0").exchange().expectStatus().isBadRequest();
+        http.get().uri("/audit/reads?limit=0").exchange().expectStatus().isBadRequest();
     }
 
     @Test
@@ -379,8 +369,8 @@ class EngagementAuditIT {
             }
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> summaries().size() >= 5
-                && get(auditor, "/audit/read-models/engagement-summary").get("eventsDone").asLong()
-                == get(auditor, "/audit/read-models/engagement-summary").get("eventsTotal").asLong());
+                && get(http, "/audit/read-models/engagement-summary").get("eventsDone").asLong()
+                == get(http, "/audit/read-models/engagement-summary").get("eventsTotal").asLong());
         List<Map<String, Object>> before = summaries();
         List<Map<String, Object>> beforeDetails = readModelRows();
         assertThat(beforeDetails).as("deviation steps and questions to compare").isNotEmpty();
@@ -409,7 +399,7 @@ class EngagementAuditIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.rule").isEqualTo("not-a-read-model");
         operator.post().uri("/audit/read-models/no-such-model/rebuild").exchange().expectStatus().isNotFound();
-        auditor.post().uri("/audit/read-models/engagement-summary/rebuild").exchange().expectStatus().isForbidden();
+        http.post().uri("/audit/read-models/engagement-summary/rebuild").exchange().expectStatus().isForbidden();
         assertThat(first).isNotBlank();
     }
 

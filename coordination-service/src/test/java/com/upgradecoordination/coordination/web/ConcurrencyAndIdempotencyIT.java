@@ -3,11 +3,11 @@ package com.upgradecoordination.coordination.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.platform.web.IdempotencyKeys;
-import com.upgradecoordination.platform.web.ProblemDetailsAdvice;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -39,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=coordination-service")
-class ConcurrencyAndIdempotencyIT {
+class ConcurrencyAndIdempotencyIT extends ServiceHttpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -51,12 +50,6 @@ class ConcurrencyAndIdempotencyIT {
             {"currentUsers":1800,"expectedUsers":%d,"growthHorizonMonths":18,"highAvailability":true,\
             "geo":false,"targetCompletionDate":"2027-09-30"}""";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     IdempotencyKeys idempotencyKeys;
 
@@ -64,7 +57,6 @@ class ConcurrencyAndIdempotencyIT {
     Environment environment;
 
     final JsonMapper json = JsonMapper.builder().build();
-    WebTestClient http;
 
     @BeforeEach
     void client() {
@@ -99,19 +91,6 @@ class ConcurrencyAndIdempotencyIT {
                 .headers(TestTokens.bearer("ada.auditor", "AUDITOR")).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseHeaders().getETag();
-    }
-
-    long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
-    }
-
-    long eventsOf(String aggregateId) {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = :id")
-                .param("id", aggregateId).query(Long.class).single();
-    }
-
-    static String type(String suffix) {
-        return ProblemDetailsAdvice.TYPE_PREFIX + suffix;
     }
 
     // --- optimistic concurrency -------------------------------------------------------------
@@ -159,7 +138,7 @@ class ConcurrencyAndIdempotencyIT {
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo(type("stale-version"))
+                .jsonPath("$.type").isEqualTo(problemType("stale-version"))
                 .jsonPath("$.title").isEqualTo("Stale version")
                 .jsonPath("$.status").isEqualTo(409)
                 .jsonPath("$.expectedVersion").isEqualTo(0)
@@ -171,7 +150,7 @@ class ConcurrencyAndIdempotencyIT {
                 .header("If-Match", "\"7\"")
                 .exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo(type("stale-version"));
+                .expectBody().jsonPath("$.type").isEqualTo(problemType("stale-version"));
 
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(etagOf(engagementId)).isEqualTo("\"3\"");
@@ -190,7 +169,7 @@ class ConcurrencyAndIdempotencyIT {
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
                     .jsonPath("$.status").isEqualTo(400)
-                    .jsonPath("$.type").isEqualTo(type("invalid-input"));
+                    .jsonPath("$.type").isEqualTo(problemType("invalid-input"));
         }
         command(HttpMethod.POST, "/engagements/" + engagementId + "/support-review-requests", CSM, null)
                 .header("If-Match", "latest")
@@ -276,7 +255,7 @@ class ConcurrencyAndIdempotencyIT {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(422)
-                .jsonPath("$.type").isEqualTo(type("idempotency-key-reused"));
+                .jsonPath("$.type").isEqualTo(problemType("idempotency-key-reused"));
         // the same key on another endpoint is another request too
         command(HttpMethod.PUT, "/engagements/any/requirements", CSM, REQUIREMENTS.formatted(2800))
                 .header("Idempotency-Key", key)
@@ -294,7 +273,7 @@ class ConcurrencyAndIdempotencyIT {
                     .exchange()
                     .expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.type").isEqualTo(type("invalid-idempotency-key"));
+                    .expectBody().jsonPath("$.type").isEqualTo(problemType("invalid-idempotency-key"));
         }
         // the longest acceptable key
         command(HttpMethod.POST, "/engagements", CSM, openBody("Long Key Corp"))
@@ -374,7 +353,7 @@ class ConcurrencyAndIdempotencyIT {
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After")
-                .expectBody().jsonPath("$.type").isEqualTo(type("idempotency-key-in-progress"));
+                .expectBody().jsonPath("$.type").isEqualTo(problemType("idempotency-key-in-progress"));
         assertThat(storedEvents()).isEqualTo(before);
 
         // a minute later the first request is taken to have died: a retry takes the key over and runs

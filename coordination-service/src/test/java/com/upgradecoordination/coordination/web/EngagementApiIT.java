@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.AccessTableWalk;
 import com.upgradecoordination.devsupport.DevTokenIssuer;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
-import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.Topics;
@@ -15,16 +15,13 @@ import com.upgradecoordination.platform.security.AccessPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.DynamicTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,18 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** coordination-service on its own, over HTTP, against a real PostgreSQL and a real Kafka broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=coordination-service")
-class EngagementApiIT {
+class EngagementApiIT extends ServiceHttpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "coordination-service");
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     AccessPolicy accessPolicy;
@@ -54,15 +45,6 @@ class EngagementApiIT {
     com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog catalog;
 
     final JsonMapper json = JsonMapper.builder().build();
-    WebTestClient anonymous;
-    WebTestClient http;
-
-    @BeforeEach
-    void client() {
-        anonymous = TestClients.anonymous(port);
-        // reads as an auditor unless a request says otherwise
-        http = TestClients.asAuditor(port);
-    }
 
     WebTestClient.RequestBodySpec post(String uri) {
         return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON)
@@ -79,10 +61,6 @@ class EngagementApiIT {
                 .expectHeader().valueEquals("X-Correlation-Id", "corr-open-1")
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         return created.get("engagementId").asString();
-    }
-
-    long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
     }
 
     @Test

@@ -1,13 +1,12 @@
 package com.upgradecoordination.coordination.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,60 +15,37 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The engagement read models (issue 4 item 8) over HTTP against PostgreSQL: one in full, and the filtered, paged list. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=coordination-service")
-class EngagementReadModelIT {
+class EngagementReadModelIT extends ServiceHttpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "coordination-service");
     }
 
-    static final Duration PROJECTION_WAIT = Duration.ofSeconds(20);
-
-    @LocalServerPort
-    int port;
-
     @Autowired
     ReferenceArchitectureCatalog catalog;
 
     EngagementSteps engagements;
-    WebTestClient auditor;
 
     @BeforeEach
     void client() {
-        engagements = new EngagementSteps(TestClients.anonymous(port), catalog);
-        auditor = TestClients.asAuditor(port);
+        engagements = new EngagementSteps(anonymous, catalog);
     }
 
     JsonNode engagement(String engagementId) {
-        return auditor.get().uri("/engagements/{id}", engagementId).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    /** The engagement once its read model has caught up with the event store (ETag = stored version). */
-    JsonNode caughtUp(String engagementId) {
-        return await().atMost(PROJECTION_WAIT).until(() -> {
-            var result = auditor.get().uri("/engagements/{id}", engagementId).exchange()
-                    .expectBody(JsonNode.class).returnResult();
-            JsonNode body = result.getResponseBody();
-            String etag = result.getResponseHeaders().getETag();
-            return body != null && etag != null && etag.equals("\"" + body.get("version").asLong() + "\"")
-                    ? body : null;
-        }, java.util.Objects::nonNull);
+        return get("/engagements/{id}", engagementId);
     }
 
     JsonNode list(String query) {
-        return auditor.get().uri("/engagements?" + query).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return get("/engagements?" + query);
     }
 
     static List<String> ids(JsonNode page) {
@@ -81,7 +57,7 @@ class EngagementReadModelIT {
     @Test
     void oneEngagementInFullShowsItsStepAndWhatIsStillRequired() {
         String engagementId = engagements.open("Full View Corp", "casey.csm");
-        JsonNode opened = caughtUp(engagementId);
+        JsonNode opened = engagements.caughtUp(engagementId);
         assertThat(opened.get("currentStep").asString()).isEqualTo("OPENED");
         assertThat(opened.get("requiredNext").get(0).asString()).isEqualTo("RECORD_REQUIREMENTS");
 
@@ -93,7 +69,7 @@ class EngagementReadModelIT {
                 Map.of("team", "QUALITY", "question", "Does GPT cover CI-heavy load?"));
         engagements.post("/engagements/{id}/plan-reviews", engagementId).exchange().expectStatus().isAccepted();
 
-        JsonNode full = caughtUp(engagementId);
+        JsonNode full = engagements.caughtUp(engagementId);
         assertThat(full.get("status").asString()).isEqualTo("PLAN_DEVIATES");
         assertThat(full.get("currentStep").asString()).isEqualTo("DEVIATION_PROCESS");
         assertThat(full.get("deploymentType").asString()).isEqualTo("OMNIBUS_MULTI_NODE");
@@ -121,12 +97,12 @@ class EngagementReadModelIT {
 
         // the customer will revise: a new plan version is what is required now
         engagements.step(engagementId, "revision-discussion", Map.of("outcome", "WILL_REVISE"));
-        JsonNode planning = caughtUp(engagementId);
+        JsonNode planning = engagements.caughtUp(engagementId);
         assertThat(planning.get("currentStep").asString()).isEqualTo("PLANNING");
         assertThat(planning.get("requiredNext").get(0).asString()).isEqualTo("SUBMIT_REVISED_PLAN");
 
         engagements.submitPlan(engagementId, "10k", false);
-        JsonNode conforming = caughtUp(engagementId);
+        JsonNode conforming = engagements.caughtUp(engagementId);
         assertThat(conforming.get("currentStep").asString()).isEqualTo("PLAN_CONFORMS");
         assertThat(conforming.get("requiredNext").get(0).asString()).isEqualTo("START_MIGRATION");
         assertThat(conforming.get("deviationProcess").isNull()).isTrue();
@@ -145,7 +121,7 @@ class EngagementReadModelIT {
         engagements.requirements(sized10k, 9000, "2027-12-31");
         String justOpened = engagements.open("List Corp C", csm);
         for (String id : List.of(sized3kDeviating, sized3kConforming, sized10k, justOpened)) {
-            caughtUp(id);
+            engagements.caughtUp(id);
         }
 
         JsonNode all = list("csm=" + csm);
@@ -180,12 +156,12 @@ class EngagementReadModelIT {
                 "pageSize=101", "pageSize",
                 "pageSize=0", "pageSize",
                 "page=-1", "page");
-        invalid.forEach((query, field) -> auditor.get().uri("/engagements?" + query).exchange()
+        invalid.forEach((query, field) -> http.get().uri("/engagements?" + query).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(400)
                 .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).startsWith(field + ":")));
-        auditor.get().uri("/engagements?page=first").exchange()
+        http.get().uri("/engagements?page=first").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }

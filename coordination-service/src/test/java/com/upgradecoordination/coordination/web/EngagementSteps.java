@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 /** The engagement's commands as a CSM sends them over HTTP, for ITs that need an engagement in some state. */
 final class EngagementSteps {
 
+    /** How long a read model may take to catch up with the event store. */
+    static final Duration PROJECTION_WAIT = Duration.ofSeconds(20);
+
     private final WebTestClient http;
     private final ReferenceArchitectureCatalog catalog;
 
@@ -76,5 +79,18 @@ final class EngagementSteps {
     JsonNode awaitHistoryEndingWith(String engagementId, String type, Duration within) {
         return await().atMost(within).until(() -> history(engagementId),
                 entries -> entries.get(entries.size() - 1).get("type").asString().equals(type));
+    }
+
+    /** The engagement once its read model has caught up with the event store (ETag = stored version). */
+    JsonNode caughtUp(String engagementId) {
+        return await().atMost(PROJECTION_WAIT).until(() -> {
+            var result = http.get().uri("/engagements/{id}", engagementId)
+                    .headers(TestTokens.bearer("ada.auditor", "AUDITOR")).exchange()
+                    .expectBody(JsonNode.class).returnResult();
+            JsonNode body = result.getResponseBody();
+            String etag = result.getResponseHeaders().getETag();
+            return body != null && etag != null && etag.equals("\"" + body.get("version").asLong() + "\"")
+                    ? body : null;
+        }, java.util.Objects::nonNull);
     }
 }

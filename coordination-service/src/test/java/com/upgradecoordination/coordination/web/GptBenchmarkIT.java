@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import java.io.IOException;
@@ -16,10 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=coordination-service")
-class GptBenchmarkIT {
+class GptBenchmarkIT extends ServiceHttpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -43,27 +42,19 @@ class GptBenchmarkIT {
     static final String SOURCE = "https://gitlab.example/quality/performance/-/wikis/Benchmarks/Latest/5k";
     static final Duration PROJECTION_WAIT = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ReferenceArchitectureCatalog catalog;
-
-    @Autowired
-    JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
     EngagementSteps engagements;
     WebTestClient proserv;
     WebTestClient supportManager;
-    WebTestClient auditor;
 
     @BeforeEach
     void clients() {
-        engagements = new EngagementSteps(TestClients.anonymous(port), catalog);
+        engagements = new EngagementSteps(anonymous, catalog);
         proserv = TestClients.as(port, "pat.proserv", "PROSERV");
         supportManager = TestClients.as(port, "mo.manager", "SUPPORT_MANAGER");
-        auditor = TestClients.asAuditor(port);
     }
 
     static String file(String name) throws IOException {
@@ -74,12 +65,8 @@ class GptBenchmarkIT {
         return Map.of("results", json.readTree(file(resultsFile)), "sourceUrl", SOURCE, "publishedOn", publishedOn);
     }
 
-    long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
-    }
-
     JsonNode benchmarks(String size) {
-        return auditor.get().uri("/gpt-benchmarks?size={size}", size).exchange()
+        return http.get().uri("/gpt-benchmarks?size={size}", size).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
@@ -105,17 +92,6 @@ class GptBenchmarkIT {
         return engagements.post("/engagements/{id}/performance-results", engagementId)
                 .bodyValue(file(resultsFile)).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
-    JsonNode engagementCaughtUp(String engagementId) {
-        return await().atMost(PROJECTION_WAIT).until(() -> {
-            var result = auditor.get().uri("/engagements/{id}", engagementId).exchange()
-                    .expectBody(JsonNode.class).returnResult();
-            JsonNode body = result.getResponseBody();
-            String etag = result.getResponseHeaders().getETag();
-            return body != null && etag != null && etag.equals("\"" + body.get("version").asLong() + "\"")
-                    ? body : null;
-        }, java.util.Objects::nonNull);
     }
 
     @Test
@@ -148,7 +124,7 @@ class GptBenchmarkIT {
         assertThat(compared.get("verdict").asString()).isEqualTo("AT_OR_ABOVE_BENCHMARK");
         assertThat(compared.get("comparison").get("basis").get("description").asString())
                 .isEqualTo("BENCHMARK 5k v1 (GitLab 18.5.0-pre, 2026-10-20)");
-        long comparedAtSequence = engagementCaughtUp(earlier).get("version").asLong();
+        long comparedAtSequence = engagements.caughtUp(earlier).get("version").asLong();
 
         // GitLab publishes a faster 5k run; a Support Manager registers it as version 2
         supportManager.put().uri("/gpt-benchmarks/5k")
@@ -170,10 +146,10 @@ class GptBenchmarkIT {
         assertThat(fellShort.get(0).get("reference").get("rps").asDouble()).isPositive();
 
         // the earlier verdict stands, naming version 1, now and as of its comparison
-        JsonNode earlierNow = engagementCaughtUp(earlier);
+        JsonNode earlierNow = engagements.caughtUp(earlier);
         assertThat(earlierNow.get("performanceVerdict").asString()).isEqualTo("AT_OR_ABOVE_BENCHMARK");
         assertThat(earlierNow.get("performanceComparison").get("basis").get("benchmarkVersion").asInt()).isEqualTo(1);
-        JsonNode asOf = auditor.get().uri("/audit/aggregates/{id}/state?asOfSequence={sequence}", earlier,
+        JsonNode asOf = http.get().uri("/audit/aggregates/{id}/state?asOfSequence={sequence}", earlier,
                         comparedAtSequence).exchange()
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         JsonNode performanceAsOf = asOf.get("state").get("latestPerformance");
@@ -195,7 +171,7 @@ class GptBenchmarkIT {
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(compared.get("verdict").asString()).isEqualTo("BELOW_GPT_THRESHOLDS");
 
-        JsonNode comparison = engagementCaughtUp(engagementId).get("performanceComparison");
+        JsonNode comparison = engagements.caughtUp(engagementId).get("performanceComparison");
         assertThat(comparison).isEqualTo(compared.get("comparison"));
         assertThat(comparison.get("basis").get("kind").asString()).isEqualTo("GPT_THRESHOLDS");
         assertThat(comparison.get("basis").get("loadProfile").asString()).isEqualTo("60s_500rps");
@@ -248,7 +224,7 @@ class GptBenchmarkIT {
                 .bodyValue(registration("benchmark-5k_results.json", "2026-10-21"))
                 .exchange().expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        auditor.put().uri("/gpt-benchmarks/2k").bodyValue(registration("benchmark-5k_results.json", "2026-10-21"))
+        http.put().uri("/gpt-benchmarks/2k").bodyValue(registration("benchmark-5k_results.json", "2026-10-21"))
                 .exchange().expectStatus().isForbidden();
         TestClients.anonymous(port).put().uri("/gpt-benchmarks/2k").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(registration("benchmark-5k_results.json", "2026-10-21"))

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=coordination-service",
                 "coordination.catalog.gpt-benchmarks=classpath:catalog/gpt-benchmarks-none.json"})
-class HttpEdgeIT {
+class HttpEdgeIT extends ServiceHttpTest {
 
     /** Normal and refused requests alternate this many times: twice as many requests in all. */
     static final int ROUNDS = 500;
@@ -54,9 +54,6 @@ class HttpEdgeIT {
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "coordination-service");
     }
-
-    @LocalServerPort
-    int port;
 
     @Test
     void readModelsOfAnEmptyEventStoreAreAtZeroOfZero() {

@@ -2,15 +2,13 @@ package com.upgradecoordination.coordination.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,29 +21,22 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=coordination-service")
-class MalformedInputIT {
+class MalformedInputIT extends ServiceHttpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "coordination-service");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void aDateOrTimeBeyondTheYear9999IsInvalidInputNotAServerError() {
-        WebTestClient auditor = TestClients.asAuditor(port);
-        assertThat(problem(auditor, "/audit/reads?to=-999999999-01-01T00:00:00Z").path("detail").asString())
+        assertThat(problem(http, "/audit/reads?to=-999999999-01-01T00:00:00Z").path("detail").asString())
                 .startsWith("to: ");
-        assertThat(problem(auditor, "/audit/reads?from=%2B999999999-12-31T23:59:59Z").path("detail").asString())
+        assertThat(problem(http, "/audit/reads?from=%2B999999999-12-31T23:59:59Z").path("detail").asString())
                 .startsWith("from: ");
-        assertThat(problem(auditor, "/audit/cases/some-case/timeline?from=-999999999-01-01T00:00:00Z")
+        assertThat(problem(http, "/audit/cases/some-case/timeline?from=-999999999-01-01T00:00:00Z")
                 .path("detail").asString()).startsWith("from: ");
-        assertThat(problem(auditor, "/engagements?targetDateTo=-999999999-01-01").path("detail").asString())
+        assertThat(problem(http, "/engagements?targetDateTo=-999999999-01-01").path("detail").asString())
                 .startsWith("targetDateTo: ");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
 import com.upgradecoordination.devsupport.TestClients;
@@ -16,9 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -27,18 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** SPEC C7 over HTTP and Kafka: a plan version is shared with Support and its feedback joins the history. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=coordination-service")
-class PlanSharingIT {
+class PlanSharingIT extends ServiceHttpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "coordination-service");
     }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     ReferenceArchitectureCatalog catalog;
@@ -49,10 +42,6 @@ class PlanSharingIT {
     @BeforeEach
     void client() {
         engagements = new EngagementSteps(TestClients.anonymous(port), catalog);
-    }
-
-    long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
     }
 
     String sharedPlanReviewId(String engagementId) {

@@ -8,6 +8,7 @@ import com.upgradecoordination.notification.readmodel.InboxEntry;
 import com.upgradecoordination.notification.readmodel.InboxFeed;
 import com.upgradecoordination.notification.readmodel.InboxProjection;
 import com.upgradecoordination.platform.security.Roles;
+import com.upgradecoordination.platform.web.Answers;
 import com.upgradecoordination.platform.web.CommandDispatcher;
 import com.upgradecoordination.platform.web.RequestAudit;
 import java.time.Duration;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -54,9 +54,9 @@ public class InboxController {
 
     /** The newest {@value InboxProjection#PAGE_SIZE} notifications of {@code recipient}, newest first. */
     @GetMapping("/{recipient}")
-    public Mono<List<InboxEntry>> inboxOf(@PathVariable String recipient, ServerWebExchange exchange) {
+    public Mono<List<InboxEntry>> inboxOf(@PathVariable String recipient) {
         String validRecipient = validRecipient(recipient);
-        return RequestAudit.actorOf(exchange)
+        return RequestAudit.actor()
                 .doOnNext(reader -> requireOwnInbox(reader, validRecipient, true))
                 .flatMap(reader -> Mono.fromCallable(() -> inbox.inboxOf(validRecipient))
                         .subscribeOn(Schedulers.boundedElastic()));
@@ -68,9 +68,9 @@ public class InboxController {
      * so the caller knows it is listening, and ends when the service stops.
      */
     @GetMapping(path = "/{recipient}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<InboxEntry>> stream(@PathVariable String recipient, ServerWebExchange exchange) {
+    public Flux<ServerSentEvent<InboxEntry>> stream(@PathVariable String recipient) {
         String validRecipient = validRecipient(recipient);
-        return RequestAudit.actorOf(exchange)
+        return RequestAudit.actor()
                 .doOnNext(reader -> requireOwnInbox(reader, validRecipient, true))
                 .flatMapMany(reader -> Flux.merge(
                         // subscribed first, so nothing arriving while the stream opens is missed
@@ -83,11 +83,10 @@ public class InboxController {
 
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{recipient}/{notificationId}/read")
-    public Mono<ResponseEntity<Void>> markRead(@PathVariable String recipient, @PathVariable String notificationId,
-                                               ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Void>> markRead(@PathVariable String recipient, @PathVariable String notificationId) {
         String validRecipient = validRecipient(recipient);
         String validId = validNotificationId(notificationId);
-        return RequestAudit.actorOf(exchange)
+        return RequestAudit.actor()
                 .doOnNext(reader -> requireOwnInbox(reader, validRecipient, false))
                 .flatMap(reader -> Mono.fromCallable(() -> {
                     if (!inbox.holds(validRecipient, validId)) {
@@ -96,8 +95,8 @@ public class InboxController {
                     }
                     return validId;
                 }).subscribeOn(Schedulers.boundedElastic()))
-                .flatMap(id -> commands.send(new MarkNotificationReadCommand(id, validRecipient), exchange)
-                        .thenReturn(ResponseEntity.noContent().<Void>build()));
+                .flatMap(id -> commands.send(new MarkNotificationReadCommand(id, validRecipient)))
+                .then(Answers.noContent());
     }
 
     /** A recipient reads and marks only their own inbox, or their team's; auditors may read every inbox. */

@@ -3,11 +3,10 @@ package com.upgradecoordination.notification.web;
 import com.upgradecoordination.notification.readmodel.NotificationStatus;
 import com.upgradecoordination.notification.readmodel.NotificationStatusProjection;
 import com.upgradecoordination.notification.readmodel.NotificationStatusProjection.DeliveryState;
-import com.upgradecoordination.platform.history.AggregateHistory;
 import com.upgradecoordination.platform.history.HistoryEntry;
+import com.upgradecoordination.platform.web.AggregateReads;
 import java.util.Arrays;
 import java.util.List;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,11 +20,11 @@ import reactor.core.scheduler.Schedulers;
 @RequestMapping("/notifications")
 public class NotificationController {
 
-    private final AggregateHistory history;
+    private final AggregateReads reads;
     private final NotificationStatusProjection statuses;
 
-    public NotificationController(AggregateHistory history, NotificationStatusProjection statuses) {
-        this.history = history;
+    public NotificationController(AggregateReads reads, NotificationStatusProjection statuses) {
+        this.reads = reads;
         this.statuses = statuses;
     }
 
@@ -41,13 +40,7 @@ public class NotificationController {
 
     @GetMapping("/{notificationId}/history")
     public Mono<List<HistoryEntry>> history(@PathVariable String notificationId) {
-        return Mono.fromCallable(() -> {
-            List<HistoryEntry> entries = history.of(notificationId);
-            if (entries.isEmpty()) {
-                throw new AggregateNotFoundException(notificationId, "no such notification");
-            }
-            return entries;
-        }).subscribeOn(Schedulers.boundedElastic());
+        return reads.history(notificationId, "no such notification");
     }
 
     private static DeliveryState validState(String status) {

@@ -6,6 +6,7 @@ import com.upgradecoordination.notification.delivery.WebhookUrlTable;
 import com.upgradecoordination.notification.domain.Recipient;
 import com.upgradecoordination.notification.readmodel.RecipientDirectory;
 import com.upgradecoordination.platform.security.Roles;
+import com.upgradecoordination.platform.web.Answers;
 import com.upgradecoordination.platform.web.CommandDispatcher;
 import com.upgradecoordination.platform.web.RequestAudit;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -61,20 +61,19 @@ public class RecipientController {
     }
 
     @PutMapping("/{recipient}/addresses")
-    public Mono<ResponseEntity<Void>> setAddresses(@PathVariable String recipient, @RequestBody Addresses body,
-                                                   ServerWebExchange exchange) {
+    public Mono<ResponseEntity<Void>> setAddresses(@PathVariable String recipient, @RequestBody Addresses body) {
         Recipient.validRecipient(recipient);
-        return RequestAudit.actorOf(exchange)
+        return RequestAudit.actor()
                 .doOnNext(caller -> requireOwnOrManager(caller, recipient, "change"))
                 .flatMap(caller -> commands.send(new SetRecipientAddressesCommand(recipient, body.email(),
-                        body.webhookUrl()), exchange))
-                .thenReturn(ResponseEntity.noContent().build());
+                        body.webhookUrl())))
+                .then(Answers.noContent());
     }
 
     @GetMapping("/{recipient}/addresses")
-    public Mono<AddressesView> addresses(@PathVariable String recipient, ServerWebExchange exchange) {
+    public Mono<AddressesView> addresses(@PathVariable String recipient) {
         Recipient.validRecipient(recipient);
-        return RequestAudit.actorOf(exchange)
+        return RequestAudit.actor()
                 .doOnNext(caller -> {
                     if (!Roles.AUDITOR.equals(caller.role())) {
                         requireOwnOrManager(caller, recipient, "read");

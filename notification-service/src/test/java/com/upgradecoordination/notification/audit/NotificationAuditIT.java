@@ -3,55 +3,33 @@ package com.upgradecoordination.notification.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.upgradecoordination.devsupport.EventStoreTampering;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
-import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
 import com.upgradecoordination.platform.axon.AuditMetadata;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The platform's audit endpoints over notifications: as-of, and tamper evidence in PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=notification-service")
-class NotificationAuditIT {
+class NotificationAuditIT extends ServiceHttpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "notification-service");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     CommandGateway commands;
-
-    WebTestClient auditor;
-
-    @BeforeEach
-    void client() {
-        auditor = TestClients.asAuditor(port);
-    }
-
-    JsonNode get(String uri, Object... variables) {
-        return auditor.get().uri(uri, variables).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
 
     /** A notification sent as the service sends one for an integration event of the case. */
     String send(String caseId) {
@@ -71,7 +49,7 @@ class NotificationAuditIT {
 
         assertThat(state.get("aggregateType").asString()).isEqualTo("Notification");
         assertThat(state.get("state").get("status").asString()).isEqualTo("SENT");
-        auditor.get().uri("/audit/aggregates/{id}/state", "no-such-notification").exchange().expectStatus().isNotFound();
+        http.get().uri("/audit/aggregates/{id}/state", "no-such-notification").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -1,12 +1,11 @@
 package com.upgradecoordination.review.web;
 
-import com.upgradecoordination.platform.history.AggregateHistory;
 import com.upgradecoordination.platform.history.HistoryEntry;
-import com.upgradecoordination.platform.web.AggregateVersions;
+import com.upgradecoordination.platform.web.AggregateReads;
+import com.upgradecoordination.platform.web.Answers;
 import com.upgradecoordination.platform.web.CommandDispatcher;
 import com.upgradecoordination.platform.web.IfMatch;
 import com.upgradecoordination.platform.web.QueryDates;
-import com.upgradecoordination.platform.web.RequestAudit;
 import com.upgradecoordination.review.api.AssignTicketCommand;
 import com.upgradecoordination.review.api.CloseTicketCommand;
 import com.upgradecoordination.review.api.CsmSource;
@@ -31,27 +30,22 @@ import com.upgradecoordination.review.readmodel.TicketQueuePage;
 import com.upgradecoordination.review.readmodel.TicketSummaryProjection;
 import com.upgradecoordination.review.readmodel.TicketView;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -67,21 +61,20 @@ public class TicketController {
     /** The furthest ahead {@code deadlineWithinHours} looks: 30 days. */
     static final int MAX_DEADLINE_HOURS = 720;
 
+    private static final String NOT_FOUND = "no such ticket";
+
     private final CommandDispatcher commands;
     private final TicketSummaryProjection tickets;
     private final EngagementDirectory engagements;
-    private final AggregateHistory history;
-    private final AggregateVersions versions;
+    private final AggregateReads reads;
     private final Clock clock;
 
     public TicketController(CommandDispatcher commands, TicketSummaryProjection tickets,
-                            EngagementDirectory engagements, AggregateHistory history, AggregateVersions versions,
-                            Clock clock) {
+                            EngagementDirectory engagements, AggregateReads reads, Clock clock) {
         this.commands = commands;
         this.tickets = tickets;
         this.engagements = engagements;
-        this.history = history;
-        this.versions = versions;
+        this.reads = reads;
         this.clock = clock;
     }
 
@@ -91,17 +84,13 @@ public class TicketController {
      */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
-    public Mono<ResponseEntity<Map<String, String>>> request(@Valid @RequestBody TicketRequests.NewTicket body,
-                                                             ServerWebExchange exchange) {
-        String ticketId = commands.newId(exchange);
+    public Mono<ResponseEntity<Map<String, String>>> request(@Valid @RequestBody TicketRequests.NewTicket body) {
         return Mono.fromCallable(() -> followingCsm(body))
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(csm -> new RequestUpgradeAssistanceCommand(ticketId, body.form(), body.organisation(),
-                        body.engagementId(), csm.map(Map.Entry::getKey).orElse(null),
-                        csm.map(Map.Entry::getValue).orElse(null), body.details().toDetails()))
-                .flatMap(command -> commands.send(command, exchange))
-                .then(Mono.fromSupplier(() -> ResponseEntity.created(URI.create("/tickets/" + ticketId))
-                        .body(Map.of("ticketId", ticketId))));
+                .flatMap(csm -> commands.sendWithNewId(ticketId -> new RequestUpgradeAssistanceCommand(ticketId,
+                        body.form(), body.organisation(), body.engagementId(), csm.map(Map.Entry::getKey).orElse(null),
+                        csm.map(Map.Entry::getValue).orElse(null), body.details().toDetails())))
+                .map(ticketId -> Answers.created("/tickets/" + ticketId, Map.of("ticketId", ticketId)));
     }
 
     private Optional<Map.Entry<String, CsmSource>> followingCsm(TicketRequests.NewTicket body) {
@@ -119,30 +108,27 @@ public class TicketController {
     @PostMapping("/{ticketId}/customer-information")
     public Mono<ResponseEntity<Void>> provideInformation(@PathVariable String ticketId,
                                                          @Valid @RequestBody TicketRequests.Details body,
-                                                         @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                         ServerWebExchange exchange) {
-        return send(new ProvideCustomerInformationCommand(ticketId, body.toDetails(), IfMatch.parse(ifMatch)), exchange);
+                                                         IfMatch ifMatch) {
+        return commands.send(new ProvideCustomerInformationCommand(ticketId, body.toDetails(), ifMatch.version()))
+                .then(Answers.noContent());
     }
 
     /** T2: the caller takes the ticket; nobody assigns it to someone else. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{ticketId}/assignment")
-    public Mono<ResponseEntity<Void>> assign(@PathVariable String ticketId,
-                                             @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                             ServerWebExchange exchange) {
-        Long expectedVersion = IfMatch.parse(ifMatch);
-        return sendAs(exchange, engineer -> new AssignTicketCommand(ticketId, engineer.principal(), engineer.role(),
-                expectedVersion));
+    public Mono<ResponseEntity<Void>> assign(@PathVariable String ticketId, IfMatch ifMatch) {
+        Long expectedVersion = ifMatch.version();
+        return commands.sendAs(engineer -> new AssignTicketCommand(ticketId, engineer.principal(), engineer.role(),
+                expectedVersion)).then(Answers.noContent());
     }
 
     /** T5. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{ticketId}/pairing")
     public Mono<ResponseEntity<Void>> requestPairing(@PathVariable String ticketId,
-                                                     @Valid @RequestBody TicketRequests.Pairing body,
-                                                     @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                     ServerWebExchange exchange) {
-        return send(new RequestPairingCommand(ticketId, body.engineer(), IfMatch.parse(ifMatch)), exchange);
+                                                     @Valid @RequestBody TicketRequests.Pairing body, IfMatch ifMatch) {
+        return commands.send(new RequestPairingCommand(ticketId, body.engineer(), ifMatch.version()))
+                .then(Answers.noContent());
     }
 
     /** T6. */
@@ -150,28 +136,23 @@ public class TicketController {
     @PostMapping("/{ticketId}/plan-feedback")
     public Mono<ResponseEntity<Void>> providePlanFeedback(@PathVariable String ticketId,
                                                           @Valid @RequestBody TicketRequests.PlanFeedback body,
-                                                          @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                          ServerWebExchange exchange) {
-        return send(new ProvidePlanFeedbackCommand(ticketId, body.upgradePlanFeedback(), body.rollbackPlanFeedback(),
-                IfMatch.parse(ifMatch)), exchange);
+                                                          IfMatch ifMatch) {
+        return commands.send(new ProvidePlanFeedbackCommand(ticketId, body.upgradePlanFeedback(),
+                body.rollbackPlanFeedback(), ifMatch.version())).then(Answers.noContent());
     }
 
     /** T7: the customer asks for the 30-minute review call. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{ticketId}/review-call")
-    public Mono<ResponseEntity<Void>> requestReviewCall(@PathVariable String ticketId,
-                                                        @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                        ServerWebExchange exchange) {
-        return send(new RequestReviewCallCommand(ticketId, IfMatch.parse(ifMatch)), exchange);
+    public Mono<ResponseEntity<Void>> requestReviewCall(@PathVariable String ticketId, IfMatch ifMatch) {
+        return commands.send(new RequestReviewCallCommand(ticketId, ifMatch.version())).then(Answers.noContent());
     }
 
     /** T7: the booking link goes out; under 2 days before the upgrade it is refused (409, recorded). */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{ticketId}/review-call/link")
-    public Mono<ResponseEntity<Void>> sendReviewCallLink(@PathVariable String ticketId,
-                                                         @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                         ServerWebExchange exchange) {
-        return send(new SendReviewCallLinkCommand(ticketId, IfMatch.parse(ifMatch)), exchange);
+    public Mono<ResponseEntity<Void>> sendReviewCallLink(@PathVariable String ticketId, IfMatch ifMatch) {
+        return commands.send(new SendReviewCallLinkCommand(ticketId, ifMatch.version())).then(Answers.noContent());
     }
 
     /** T7. */
@@ -179,9 +160,9 @@ public class TicketController {
     @PostMapping("/{ticketId}/review-call/held")
     public Mono<ResponseEntity<Void>> recordReviewCallHeld(@PathVariable String ticketId,
                                                            @Valid @RequestBody TicketRequests.ReviewCallHeld body,
-                                                           @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                           ServerWebExchange exchange) {
-        return send(new RecordReviewCallHeldCommand(ticketId, body.notes(), IfMatch.parse(ifMatch)), exchange);
+                                                           IfMatch ifMatch) {
+        return commands.send(new RecordReviewCallHeldCommand(ticketId, body.notes(), ifMatch.version()))
+                .then(Answers.noContent());
     }
 
     /** T8: the sync with the engineer who takes over, recorded before the handoff. */
@@ -189,31 +170,26 @@ public class TicketController {
     @PostMapping("/{ticketId}/handoff-syncs")
     public Mono<ResponseEntity<Void>> recordHandoffSync(@PathVariable String ticketId,
                                                         @Valid @RequestBody TicketRequests.HandoffSync body,
-                                                        @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                        ServerWebExchange exchange) {
-        return send(new RecordHandoffSyncCommand(ticketId, body.engineer(), body.notes(), IfMatch.parse(ifMatch)),
-                exchange);
+                                                        IfMatch ifMatch) {
+        return commands.send(new RecordHandoffSyncCommand(ticketId, body.engineer(), body.notes(), ifMatch.version()))
+                .then(Answers.noContent());
     }
 
     /** T8: the caller (the assignee, or a Support Manager) hands the ticket off. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{ticketId}/handoff")
     public Mono<ResponseEntity<Void>> handOff(@PathVariable String ticketId,
-                                              @Valid @RequestBody TicketRequests.Handoff body,
-                                              @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                              ServerWebExchange exchange) {
-        Long expectedVersion = IfMatch.parse(ifMatch);
-        return sendAs(exchange, caller -> new HandOffTicketCommand(ticketId, body.toEngineer(), caller.principal(),
-                caller.role(), expectedVersion));
+                                              @Valid @RequestBody TicketRequests.Handoff body, IfMatch ifMatch) {
+        Long expectedVersion = ifMatch.version();
+        return commands.sendAs(caller -> new HandOffTicketCommand(ticketId, body.toEngineer(), caller.principal(),
+                caller.role(), expectedVersion)).then(Answers.noContent());
     }
 
     /** T9: the customer scheduled the upgrade at the request's date and time; the ticket goes on hold. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{ticketId}/upgrade-schedule")
-    public Mono<ResponseEntity<Void>> scheduleUpgrade(@PathVariable String ticketId,
-                                                      @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                      ServerWebExchange exchange) {
-        return send(new ScheduleUpgradeCommand(ticketId, IfMatch.parse(ifMatch)), exchange);
+    public Mono<ResponseEntity<Void>> scheduleUpgrade(@PathVariable String ticketId, IfMatch ifMatch) {
+        return commands.send(new ScheduleUpgradeCommand(ticketId, ifMatch.version())).then(Answers.noContent());
     }
 
     /** T10. */
@@ -221,21 +197,18 @@ public class TicketController {
     @PostMapping("/{ticketId}/upgrade-reschedule")
     public Mono<ResponseEntity<Void>> rescheduleUpgrade(@PathVariable String ticketId,
                                                         @Valid @RequestBody TicketRequests.Reschedule body,
-                                                        @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                        ServerWebExchange exchange) {
-        return send(new RescheduleUpgradeCommand(ticketId, body.upgradeDate(), body.upgradeTime(),
-                body.upgradeTimezone(), IfMatch.parse(ifMatch)), exchange);
+                                                        IfMatch ifMatch) {
+        return commands.send(new RescheduleUpgradeCommand(ticketId, body.upgradeDate(), body.upgradeTime(),
+                body.upgradeTimezone(), ifMatch.version())).then(Answers.noContent());
     }
 
     /** T9. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{ticketId}/upgrade-outcome")
     public Mono<ResponseEntity<Void>> reportOutcome(@PathVariable String ticketId,
-                                                    @Valid @RequestBody TicketRequests.Outcome body,
-                                                    @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                    ServerWebExchange exchange) {
-        return send(new ReportUpgradeOutcomeCommand(ticketId, body.outcome(), body.notes(), IfMatch.parse(ifMatch)),
-                exchange);
+                                                    @Valid @RequestBody TicketRequests.Outcome body, IfMatch ifMatch) {
+        return commands.send(new ReportUpgradeOutcomeCommand(ticketId, body.outcome(), body.notes(),
+                ifMatch.version())).then(Answers.noContent());
     }
 
     /** T10. */
@@ -243,19 +216,16 @@ public class TicketController {
     @PostMapping("/{ticketId}/postponement-recommendation")
     public Mono<ResponseEntity<Void>> recommendPostponement(@PathVariable String ticketId,
                                                             @Valid @RequestBody TicketRequests.Postponement body,
-                                                            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                                            ServerWebExchange exchange) {
-        return send(new RecommendPostponementCommand(ticketId, body.reasons(), body.explanation(),
-                IfMatch.parse(ifMatch)), exchange);
+                                                            IfMatch ifMatch) {
+        return commands.send(new RecommendPostponementCommand(ticketId, body.reasons(), body.explanation(),
+                ifMatch.version())).then(Answers.noContent());
     }
 
     /** A solved ticket closes for good. */
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PostMapping("/{ticketId}/closure")
-    public Mono<ResponseEntity<Void>> close(@PathVariable String ticketId,
-                                            @RequestHeader(value = IfMatch.HEADER, required = false) List<String> ifMatch,
-                                            ServerWebExchange exchange) {
-        return send(new CloseTicketCommand(ticketId, IfMatch.parse(ifMatch)), exchange);
+    public Mono<ResponseEntity<Void>> close(@PathVariable String ticketId, IfMatch ifMatch) {
+        return commands.send(new CloseTicketCommand(ticketId, ifMatch.version())).then(Answers.noContent());
     }
 
     /**
@@ -290,32 +260,12 @@ public class TicketController {
 
     /** The ticket in full, with its version as ETag (send it back as If-Match on a command). */
     @GetMapping("/{ticketId}")
-    public Mono<TicketView> get(@PathVariable String ticketId, ServerWebExchange exchange) {
-        return versions.withETag(ticketId, exchange, () -> tickets.find(ticketId)
-                .orElseThrow(() -> new AggregateNotFoundException(ticketId, "no such ticket")));
+    public Mono<TicketView> get(@PathVariable String ticketId) {
+        return reads.withETag(ticketId, () -> tickets.find(ticketId), NOT_FOUND);
     }
 
     @GetMapping("/{ticketId}/history")
     public Mono<List<HistoryEntry>> history(@PathVariable String ticketId) {
-        return Mono.fromCallable(() -> {
-            List<HistoryEntry> entries = history.of(ticketId);
-            if (entries.isEmpty()) {
-                throw new AggregateNotFoundException(ticketId, "no such ticket");
-            }
-            return entries;
-        }).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private Mono<ResponseEntity<Void>> send(Object command, ServerWebExchange exchange) {
-        return commands.send(command, exchange).then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
-    }
-
-    /** For commands naming the caller: the principal and the role it acts in. */
-    private Mono<ResponseEntity<Void>> sendAs(ServerWebExchange exchange,
-                                              Function<com.upgradecoordination.events.Actor, Object> command) {
-        return RequestAudit.actorOf(exchange)
-                .map(command)
-                .flatMap(c -> commands.send(c, exchange))
-                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
+        return reads.history(ticketId, NOT_FOUND);
     }
 }

@@ -4,11 +4,11 @@ import static com.upgradecoordination.review.web.CoordinationServiceStandIn.KAFK
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.platform.web.IdempotencyKeys;
-import com.upgradecoordination.platform.web.ProblemDetailsAdvice;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=review-service")
-class ConcurrencyAndIdempotencyIT {
+class ConcurrencyAndIdempotencyIT extends ServiceHttpTest {
 
     @AutoClose
     static final CoordinationServiceStandIn coordinationService = new CoordinationServiceStandIn();
@@ -51,16 +50,8 @@ class ConcurrencyAndIdempotencyIT {
     static final String WITH_CHANGES =
             "{\"verdict\":\"SUPPORTABLE_WITH_CHANGES\",\"recommendations\":[\"Add a second Gitaly node\"]}";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     Environment environment;
-
-    WebTestClient http;
 
     @BeforeEach
     void client() {
@@ -91,19 +82,6 @@ class ConcurrencyAndIdempotencyIT {
                 .bodyValue(body);
     }
 
-    long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
-    }
-
-    long eventsOf(String aggregateId) {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = :id")
-                .param("id", aggregateId).query(Long.class).single();
-    }
-
-    static String type(String suffix) {
-        return ProblemDetailsAdvice.TYPE_PREFIX + suffix;
-    }
-
     @Test
     void aReadCarriesTheVersionAsETagAndOnlyACompletionBasedOnItIsRecorded() throws Exception {
         String reviewId = openReview();
@@ -117,7 +95,7 @@ class ConcurrencyAndIdempotencyIT {
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.type").isEqualTo(type("stale-version"))
+                .jsonPath("$.type").isEqualTo(problemType("stale-version"))
                 .jsonPath("$.title").isEqualTo("Stale version")
                 .jsonPath("$.expectedVersion").isEqualTo(1)
                 .jsonPath("$.actualVersion").isEqualTo(0);
@@ -175,7 +153,7 @@ class ConcurrencyAndIdempotencyIT {
                 .exchange()
                 .expectStatus().isEqualTo(422)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo(type("idempotency-key-reused"));
+                .expectBody().jsonPath("$.type").isEqualTo(problemType("idempotency-key-reused"));
         assertThat(storedEvents()).isEqualTo(before);
     }
 

@@ -1,32 +1,18 @@
 package com.upgradecoordination.review.web;
 
-import com.upgradecoordination.devsupport.OpenApiContract;
+import com.upgradecoordination.devsupport.OpenApiContractCheck;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/**
- * The OpenAPI document review-service serves at /v3/api-docs (without a token) equals the committed
- * docs/openapi/review-service.json. Update the file after an intended API change with
- * {@code OPENAPI_UPDATE=true ./mvnw -B -ntp verify} (see docs/openapi/README.md).
- */
+/** The OpenAPI document review-service serves equals the committed docs/openapi/review-service.json. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=review-service")
-class OpenApiContractIT {
+class OpenApiContractIT extends OpenApiContractCheck {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "review-service");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Test
-    void servedDocumentEqualsTheCommittedOne() {
-        OpenApiContract.verifyServedDocument("review-service", port);
     }
 }

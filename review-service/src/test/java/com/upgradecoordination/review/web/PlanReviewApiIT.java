@@ -6,9 +6,9 @@ import static com.upgradecoordination.review.web.CoordinationServiceStandIn.plan
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
-import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.EventEnvelope;
@@ -20,13 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -41,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=review-service")
-class PlanReviewApiIT {
+class PlanReviewApiIT extends ServiceHttpTest {
 
     static final JsonMapper json = JsonMapper.builder().build();
 
@@ -53,35 +49,13 @@ class PlanReviewApiIT {
         ServiceTestSettings.register(registry, "review-service");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    WebTestClient anonymous;
-    WebTestClient http;
-
-    @BeforeEach
-    void client() {
-        anonymous = TestClients.anonymous(port);
-        // reads as an auditor unless a request says otherwise
-        http = TestClients.asAuditor(port);
-    }
-
     JsonNode review(String planReviewId) {
-        return http.get().uri("/plan-reviews/{id}", planReviewId).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return get("/plan-reviews/{id}", planReviewId);
     }
 
     /** The review's status, or empty while it is unknown; polls without failing assertions. */
     Optional<String> statusOf(String planReviewId) {
-        var result = http.get().uri("/plan-reviews/{id}", planReviewId).exchange()
-                .expectBody(JsonNode.class).returnResult();
-        if (result.getStatus().value() != 200 || result.getResponseBody() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(result.getResponseBody().get("status").asString());
+        return found("/plan-reviews/{id}", planReviewId).map(review -> review.get("status").asString());
     }
 
     void awaitStatus(String planReviewId, String status) {
@@ -96,13 +70,11 @@ class PlanReviewApiIT {
     }
 
     JsonNode history(String planReviewId) {
-        return http.get().uri("/plan-reviews/{id}/history", planReviewId).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return get("/plan-reviews/{id}/history", planReviewId);
     }
 
     JsonNode queue(String query) {
-        return http.get().uri("/plan-reviews" + query).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return get("/plan-reviews" + query);
     }
 
     WebTestClient.RequestBodySpec post(String planReviewId, String command, String actor, String role) {
@@ -114,30 +86,18 @@ class PlanReviewApiIT {
         return post(planReviewId, "feedback", actor, role).bodyValue(Map.of("topic", topic, "text", text)).exchange();
     }
 
-    long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
-    }
-
     String outcomeOf(EventEnvelope envelope) {
         return jdbc.sql("SELECT outcome FROM processed_integration_event WHERE consumer = 'plan-shares' "
                         + "AND event_id = :id")
                 .param("id", envelope.eventId()).query(String.class).single();
     }
 
-    record Published(String key, JsonNode envelope) {
-    }
-
     static Optional<Published> published(TopicRecorder recorder, String type, String planReviewId) {
-        return recorder.received().stream()
-                .map(r -> new Published(r.key(), json.readTree(r.value())))
-                .filter(p -> type.equals(p.envelope().get("type").asString())
-                        && planReviewId.equals(p.envelope().get("payload").get("planReviewId").asString()))
-                .findFirst();
+        return Published.find(recorder, type, "planReviewId", planReviewId);
     }
 
     static Published awaitPublished(TopicRecorder recorder, String type, String planReviewId) {
-        await().atMost(KAFKA_WAIT).until(() -> published(recorder, type, planReviewId).isPresent());
-        return published(recorder, type, planReviewId).orElseThrow();
+        return Published.awaitFound(recorder, type, "planReviewId", planReviewId);
     }
 
     static void expectRule(WebTestClient.ResponseSpec response, String rule) {

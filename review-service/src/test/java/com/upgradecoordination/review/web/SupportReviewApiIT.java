@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.AccessTableWalk;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
-import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.EventEnvelope;
@@ -23,16 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.DynamicTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -45,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=review-service")
-class SupportReviewApiIT {
+class SupportReviewApiIT extends ServiceHttpTest {
 
     static final JsonMapper json = JsonMapper.builder().build();
 
@@ -57,38 +54,16 @@ class SupportReviewApiIT {
         ServiceTestSettings.register(registry, "review-service");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
     @Autowired
     AccessPolicy accessPolicy;
 
-    WebTestClient anonymous;
-    WebTestClient http;
-
-    @BeforeEach
-    void client() {
-        anonymous = TestClients.anonymous(port);
-        // reads as an auditor unless a request says otherwise
-        http = TestClients.asAuditor(port);
-    }
-
     JsonNode review(String reviewId) {
-        return http.get().uri("/support-reviews/{id}", reviewId).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return get("/support-reviews/{id}", reviewId);
     }
 
     /** The review's status, or empty while it is unknown; polls without failing assertions. */
     Optional<String> statusOf(String reviewId) {
-        var result = http.get().uri("/support-reviews/{id}", reviewId).exchange()
-                .expectBody(JsonNode.class).returnResult();
-        if (result.getStatus().value() != 200 || result.getResponseBody() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(result.getResponseBody().get("status").asString());
+        return found("/support-reviews/{id}", reviewId).map(review -> review.get("status").asString());
     }
 
     void awaitOpen(String reviewId) {
@@ -103,8 +78,7 @@ class SupportReviewApiIT {
     }
 
     JsonNode history(String reviewId) {
-        return http.get().uri("/support-reviews/{id}/history", reviewId).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return get("/support-reviews/{id}/history", reviewId);
     }
 
     WebTestClient.RequestBodySpec complete(String reviewId, String actor, String role) {
@@ -112,24 +86,12 @@ class SupportReviewApiIT {
                 .headers(TestTokens.bearer(actor, role));
     }
 
-    long storedEvents() {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
-    }
-
-    record Published(String key, JsonNode envelope) {
-    }
-
     static Optional<Published> published(TopicRecorder recorder, String type, String reviewId) {
-        return recorder.received().stream()
-                .map(r -> new Published(r.key(), json.readTree(r.value())))
-                .filter(p -> type.equals(p.envelope().get("type").asString())
-                        && reviewId.equals(p.envelope().get("payload").get("reviewId").asString()))
-                .findFirst();
+        return Published.find(recorder, type, "reviewId", reviewId);
     }
 
     static Published awaitPublished(TopicRecorder recorder, String type, String reviewId) {
-        await().atMost(KAFKA_WAIT).until(() -> published(recorder, type, reviewId).isPresent());
-        return published(recorder, type, reviewId).orElseThrow();
+        return Published.awaitFound(recorder, type, "reviewId", reviewId);
     }
 
     @Test

@@ -5,27 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.EventStoreTampering;
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The platform's audit endpoints over support reviews: as-of, tamper evidence in PostgreSQL, rebuild. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=review-service")
-class SupportReviewAuditIT {
+class SupportReviewAuditIT extends ServiceHttpTest {
 
     @AutoClose
     static final CoordinationServiceStandIn coordinationService = new CoordinationServiceStandIn();
@@ -35,27 +31,9 @@ class SupportReviewAuditIT {
         ServiceTestSettings.register(registry, "review-service");
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    WebTestClient auditor;
-
-    @BeforeEach
-    void client() {
-        auditor = TestClients.asAuditor(port);
-    }
-
-    JsonNode get(String uri, Object... variables) {
-        return auditor.get().uri(uri, variables).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-    }
-
     String openedReview() throws Exception {
         String reviewId = coordinationService.requestReview();
-        await().atMost(KAFKA_WAIT).until(() -> auditor.get().uri("/audit/aggregates/{id}/verify", reviewId)
+        await().atMost(KAFKA_WAIT).until(() -> http.get().uri("/audit/aggregates/{id}/verify", reviewId)
                 .exchange().returnResult(String.class).getStatus().value() == 200);
         return reviewId;
     }
@@ -70,7 +48,7 @@ class SupportReviewAuditIT {
         assertThat(opened.get("state").get("reviewId").asString()).isEqualTo(reviewId);
         assertThat(opened.get("state").get("completed").asBoolean()).isFalse();
         String before = java.time.Instant.parse(opened.get("asOfTime").asString()).minusMillis(1).toString();
-        auditor.get().uri("/audit/aggregates/{id}/state?asOf={at}", reviewId, before).exchange()
+        http.get().uri("/audit/aggregates/{id}/state?asOf={at}", reviewId, before).exchange()
                 .expectStatus().isNotFound();
     }
 

@@ -5,6 +5,7 @@ import static com.upgradecoordination.review.web.CoordinationServiceStandIn.enve
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
 import com.upgradecoordination.devsupport.TestClients;
@@ -26,11 +27,8 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=review-service")
-class TicketApiIT {
+class TicketApiIT extends ServiceHttpTest {
 
     static final JsonMapper json = JsonMapper.builder().build();
     static final Duration READ_MODEL_WAIT = Duration.ofSeconds(20);
@@ -69,13 +67,6 @@ class TicketApiIT {
         reviewTopic.close();
     }
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    WebTestClient http;
     WebTestClient portal;
     WebTestClient sue;
 
@@ -160,11 +151,6 @@ class TicketApiIT {
 
     void ok(WebTestClient client, String ticketId, String step, Object body) {
         post(client, ticketId, step, body).expectStatus().isNoContent();
-    }
-
-    long eventsOf(String ticketId) {
-        return jdbc.sql("SELECT COUNT(*) FROM domainevententry WHERE aggregateidentifier = :id")
-                .param("id", ticketId).query(Long.class).single();
     }
 
     List<String> publishedTypes(String ticketId) {

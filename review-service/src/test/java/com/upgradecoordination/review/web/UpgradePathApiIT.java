@@ -2,6 +2,7 @@ package com.upgradecoordination.review.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,15 +21,12 @@ import tools.jackson.databind.JsonNode;
 /** {@code GET /upgrade-paths} on the running service, with the bundled upgrade-stop catalog. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=review-service")
-class UpgradePathApiIT {
+class UpgradePathApiIT extends ServiceHttpTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         ServiceTestSettings.register(registry, "review-service");
     }
-
-    @LocalServerPort
-    int port;
 
     WebTestClient as(String role) {
         return TestClients.as(port, "pat." + role.toLowerCase(), role);

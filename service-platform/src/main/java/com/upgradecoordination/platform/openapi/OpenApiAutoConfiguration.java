@@ -1,10 +1,12 @@
 package com.upgradecoordination.platform.openapi;
 
 import com.upgradecoordination.platform.security.AccessPolicy;
+import com.upgradecoordination.platform.web.IfMatch;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,7 +45,9 @@ public class OpenApiAutoConfiguration {
         anyJson.setDescription("Free-form JSON");
         SpringDocUtils.getConfig()
                 .replaceWithSchema(JsonNode.class, anyJson)
-                .replaceWithSchema(ObjectNode.class, anyJson);
+                .replaceWithSchema(ObjectNode.class, anyJson)
+                // a header, declared by IfMatchOperationCustomizer, not a query object
+                .addRequestWrapperToIgnore(IfMatch.class);
     }
 
     @Bean
@@ -63,6 +67,11 @@ public class OpenApiAutoConfiguration {
                 .title(name)
                 .version(environment.getProperty("platform.openapi.version", projectVersion()))
                 .description(description));
+    }
+
+    @Bean
+    public GlobalOperationCustomizer ifMatchOperationCustomizer() {
+        return new IfMatchOperationCustomizer();
     }
 
     @Bean

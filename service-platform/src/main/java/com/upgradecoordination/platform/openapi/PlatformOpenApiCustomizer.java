@@ -98,7 +98,7 @@ public class PlatformOpenApiCustomizer implements GlobalOpenApiCustomizer {
         if (command) {
             addParameter(operation, SharedComponents.IDEMPOTENCY_KEY_PARAMETER);
         }
-        // Commands that check a version declare If-Match themselves; give them the shared description.
+        // The If-Match of commands that check a version (IfMatchOperationCustomizer) gets the shared description.
         if (operation.getParameters() != null && operation.getParameters().removeIf(
                 p -> "header".equals(p.getIn()) && SharedComponents.IF_MATCH_PARAMETER.equalsIgnoreCase(p.getName()))) {
             addParameter(operation, SharedComponents.IF_MATCH_PARAMETER);

@@ -115,15 +115,18 @@ public class IdempotencyFilter implements WebFilter, Ordered {
                         : chain.filter(exchange));
     }
 
+    /** The joined body as bytes (none: empty), its buffer released. */
+    private static Mono<byte[]> bytesOf(Mono<DataBuffer> joined) {
+        return joined.map(buffer -> {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            DataBufferUtils.release(buffer);
+            return bytes;
+        }).defaultIfEmpty(EMPTY);
+    }
+
     private Mono<Void> withKey(String principal, String key, ServerWebExchange exchange, WebFilterChain chain) {
-        return DataBufferUtils.join(exchange.getRequest().getBody(), maxBodyBytes)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(EMPTY)
+        return bytesOf(DataBufferUtils.join(exchange.getRequest().getBody(), maxBodyBytes))
                 .map(Optional::of)
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(Optional.empty()))
                 .flatMap(body -> body.isPresent()
@@ -219,14 +222,7 @@ public class IdempotencyFilter implements WebFilter, Ordered {
 
         @Override
         public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            return DataBufferUtils.join(Flux.from(body))
-                    .map(buffer -> {
-                        byte[] bytes = new byte[buffer.readableByteCount()];
-                        buffer.read(bytes);
-                        DataBufferUtils.release(buffer);
-                        return bytes;
-                    })
-                    .defaultIfEmpty(EMPTY)
+            return bytesOf(DataBufferUtils.join(Flux.from(body)))
                     .flatMap(bytes -> record(bytes)
                             .then(Mono.defer(() -> getDelegate().writeWith(Mono.just(bufferFactory().wrap(bytes))))));
         }

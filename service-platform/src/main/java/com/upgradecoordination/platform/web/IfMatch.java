@@ -1,21 +1,27 @@
 package com.upgradecoordination.platform.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.StringUtils;
 
 /**
- * Reads a command's {@code If-Match} header as the aggregate version the caller based the command
- * on: the {@code ETag} of the resource's GET ({@link AggregateVersions}), quoted ({@code "3"}) or
- * bare ({@code 3}). The value goes into the command's {@code @TargetAggregateVersion} component;
+ * A command's {@code If-Match} header, read as the aggregate version the caller based the command
+ * on: the {@code ETag} of the resource's GET ({@link AggregateReads}), quoted ({@code "3"}) or
+ * bare ({@code 3}). The version goes into the command's {@code @TargetAggregateVersion} component;
  * Axon then refuses the command when the aggregate is at another version (409, stale version).
  *
- * <p>No header, or {@code *}, means no version check. Anything else (a weak tag, a list of tags,
- * a negative or non-numeric version) is refused as invalid input (400), so that a caller who
- * meant to guard a command never has it run unguarded.
+ * <p>Controllers take it as a parameter ({@code IfMatch ifMatch}, filled by
+ * {@link IfMatchArgumentResolver}, documented by the platform's OpenAPI customisation) and pass
+ * {@link #version()} to the command. No header, or {@code *}, means no version check. Anything
+ * else (a weak tag, a list of tags, a negative or non-numeric version) is refused as invalid input
+ * (400), so that a caller who meant to guard a command never has it run unguarded.
+ *
+ * @param values the header's values: one per header line, a single line split at its commas
  */
-public final class IfMatch {
+public record IfMatch(List<String> values) {
 
     public static final String HEADER = HttpHeaders.IF_MATCH;
 
@@ -23,18 +29,30 @@ public final class IfMatch {
     private static final Pattern VERSION = Pattern.compile("\"(\\d{1,18})\"|(\\d{1,18})");
     private static final int MAX_ECHO = 60;
 
-    private IfMatch() {
+    public IfMatch {
+        values = List.copyOf(values);
     }
 
     /**
-     * The expected version the If-Match header's values name, or null when they name none.
-     * Controllers declare the header ({@code @RequestHeader(value = IfMatch.HEADER, required = false)}),
-     * which also puts it in their OpenAPI document.
+     * The request's header as {@code @RequestHeader List<String>} binds it: several header lines
+     * as they are, a single line split at its commas, each part trimmed.
+     */
+    public static IfMatch of(HttpHeaders headers) {
+        List<String> lines = headers.getOrEmpty(HEADER);
+        if (lines.size() != 1) {
+            return new IfMatch(lines);
+        }
+        return new IfMatch(Arrays.stream(StringUtils.commaDelimitedListToStringArray(lines.get(0)))
+                .map(String::trim).toList());
+    }
+
+    /**
+     * The expected version the header names, or null when it names none.
      *
      * @throws IllegalArgumentException when If-Match is present but not a version or {@code *}
      */
-    public static Long parse(List<String> values) {
-        if (values == null || values.isEmpty()) {
+    public Long version() {
+        if (values.isEmpty()) {
             return null;
         }
         if (values.size() > 1) {

@@ -65,16 +65,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException unreadable, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         if (causedBy(unreadable, DataBufferLimitException.class) != null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+            ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
                     "The request body is larger than this service accepts; nothing was changed.");
-            problem.setType(URI.create(TYPE_PREFIX + "too-large"));
-            problem.setTitle("Request too large");
             return handleExceptionInternal(unreadable, problem, headers, HttpStatus.CONTENT_TOO_LARGE, exchange);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
                 "The request body cannot be read; nothing was changed.");
-        problem.setType(URI.create(TYPE_PREFIX + "invalid-input"));
-        problem.setTitle("Invalid input");
         DatabindException databind = causedBy(unreadable, DatabindException.class);
         if (databind != null) {
             problem.setProperty("errors", List.of(Map.of("field", fieldOf(databind), "reason", reasonOf(databind))));
@@ -136,9 +132,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolationException.class)
     public ProblemDetail ruleViolated(RuleViolationException violation) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
-        problem.setType(URI.create(TYPE_PREFIX + "rule-violation"));
-        problem.setTitle("Refused by a business rule");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "rule-violation", "Refused by a business rule",
+                violation.getMessage());
         problem.setProperty("rule", violation.rule());
         // A recorded refusal is in the case's history; anything else left no trace.
         problem.setProperty("recorded", violation instanceof RecordedRuleViolationException);
@@ -151,11 +146,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ConflictingAggregateVersionException.class)
     public ProblemDetail staleVersion(ConflictingAggregateVersionException stale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-version", "Stale version",
                 "The resource is at version " + stale.getActualVersion() + ", the request was based on version "
                         + stale.getExpectedVersion() + "; read it again (its ETag is the version) and retry.");
-        problem.setType(URI.create(TYPE_PREFIX + "stale-version"));
-        problem.setTitle("Stale version");
         problem.setProperty("expectedVersion", stale.getExpectedVersion());
         problem.setProperty("actualVersion", stale.getActualVersion());
         return problem;
@@ -167,40 +160,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
     public ProblemDetail concurrentModification(RuntimeException conflict) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        return problem(HttpStatus.CONFLICT, "stale-version", "Stale version",
                 "The resource was changed by another request at the same time; nothing was changed. "
                         + "Read it again and retry.");
-        problem.setType(URI.create(TYPE_PREFIX + "stale-version"));
-        problem.setTitle("Stale version");
-        return problem;
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ProblemDetail notFound(AggregateNotFoundException notFound) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 "Nothing found with id " + notFound.getAggregateIdentifier());
-        problem.setType(URI.create(TYPE_PREFIX + "not-found"));
-        problem.setTitle("Not found");
-        return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     public ProblemDetail invalidCommand(IllegalArgumentException invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
-        problem.setType(URI.create(TYPE_PREFIX + "invalid-input"));
-        problem.setTitle("Invalid input");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", invalid.getMessage());
     }
 
     /** Anything unexpected: logged here, answered without internals. */
     @ExceptionHandler(Exception.class)
     public ProblemDetail unexpected(Exception failure) {
         log.error("Request failed", failure);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The request could not be processed; nothing was changed.");
-        problem.setType(URI.create(TYPE_PREFIX + "internal"));
-        problem.setTitle("Internal error");
-        return problem;
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -215,6 +196,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The command could not be processed; nothing was changed.");
         problem.setType(URI.create(TYPE_PREFIX + "internal"));
+        return problem;
+    }
+
+    /** A problem of one of the platform's stable types ({@value #TYPE_PREFIX}{@code <type>}). */
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
         return problem;
     }
 }

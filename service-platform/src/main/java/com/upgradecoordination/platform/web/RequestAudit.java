@@ -62,8 +62,13 @@ public class RequestAudit implements WebFilter, Ordered {
         return actorOf(exchange).map(actor -> new AuditMetadata(actor, ids.correlationId(), ids.requestId(), origin));
     }
 
+    /** The authenticated caller of the request being handled, in the role the access policy granted. */
+    public static Mono<Actor> actor() {
+        return CurrentExchange.with(RequestAudit::actorOf);
+    }
+
     /** The authenticated caller in the role the access policy granted for this request. */
-    public static Mono<Actor> actorOf(ServerWebExchange exchange) {
+    private static Mono<Actor> actorOf(ServerWebExchange exchange) {
         return exchange.getPrincipal()
                 .map(principal -> {
                     String role = exchange.getAttribute(ACTING_ROLE);

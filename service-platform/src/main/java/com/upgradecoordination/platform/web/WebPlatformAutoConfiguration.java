@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.reactive.ServerWebExchangeContextFilter;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,8 +76,29 @@ public class WebPlatformAutoConfiguration {
     }
 
     @Bean
-    public AggregateVersions aggregateVersions(EventStore eventStore) {
-        return new AggregateVersions(eventStore);
+    public AggregateReads aggregateReads(EventStore eventStore, AggregateHistory aggregateHistory) {
+        return new AggregateReads(eventStore, aggregateHistory);
+    }
+
+    /**
+     * Puts the exchange into the Reactor context for {@link CommandDispatcher}, {@link AggregateReads}
+     * and {@link RequestAudit#actor()}. Unordered, so it runs last of the filters and holds the
+     * exchange the controller is handed (after security and the Idempotency-Key filter wrapped it).
+     */
+    @Bean
+    public ServerWebExchangeContextFilter serverWebExchangeContextFilter() {
+        return new ServerWebExchangeContextFilter();
+    }
+
+    /** Controllers take a command's {@code If-Match} header as an {@link IfMatch} parameter. */
+    @Bean
+    public WebFluxConfigurer ifMatchParameters() {
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
+                configurer.addCustomResolver(new IfMatchArgumentResolver());
+            }
+        };
     }
 
     /**
