@@ -70,6 +70,11 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
+    public AsyncApiDocuments asyncApiDocuments() {
+        return new AsyncApiDocuments();
+    }
+
+    @Bean
     public GlobalOperationCustomizer ifMatchOperationCustomizer() {
         return new IfMatchOperationCustomizer();
     }

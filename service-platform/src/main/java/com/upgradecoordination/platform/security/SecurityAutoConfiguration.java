@@ -52,7 +52,9 @@ public class SecurityAutoConfiguration {
 
     private static final String[] PUBLIC_PATHS = {
         "/actuator/health", "/actuator/health/**", "/actuator/info",
-        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
+        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+        // the Kafka contracts (openapi.AsyncApiDocuments)
+        "/v3/asyncapi.yaml", "/v3/schemas/**"
     };
 
     /**
