@@ -5,22 +5,22 @@ import com.upgradecoordination.coordination.domain.ReferenceArchitecture;
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
 import com.upgradecoordination.coordination.domain.performance.GptResultsFormat;
 import com.upgradecoordination.coordination.domain.performance.GptRun;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.stream.Collectors;
-import tools.jackson.databind.JsonNode;
+import com.upgradecoordination.platform.catalog.CatalogFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
-import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Loads the versioned catalog data at start-up; a broken file stops start-up with the reason. */
@@ -101,12 +101,8 @@ public class CatalogConfiguration {
     }
 
     public static ReferenceArchitectureCatalog load(Resource file) {
-        JsonMapper strict = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
-        try (InputStream in = file.getInputStream()) {
-            CatalogFile data = strict.readValue(in, CatalogFile.class);
+        try {
+            CatalogFile data = CatalogFiles.read(file, CatalogFile.class);
             if (!"reference-architectures".equals(data.catalog()) || data.sizes() == null
                     || data.statefulComponents() == null || data.source() == null || data.retrieved() == null) {
                 throw new IllegalStateException("not a reference-architectures catalog with source, retrieved, "

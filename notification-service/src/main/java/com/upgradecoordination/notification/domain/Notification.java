@@ -156,26 +156,28 @@ public class Notification {
 
     @EventSourcingHandler
     void on(NotificationQueuedEvent event) {
-        notificationId = event.notificationId();
-        caseId = event.caseId();
-        sourceEventId = event.sourceEventId();
-        sourceEventType = event.sourceEventType();
-        recipient = event.recipient();
-        channel = event.channel();
-        message = event.message();
+        describe(event.notificationId(), event.caseId(), event.sourceEventId(), event.sourceEventType(),
+                event.recipient(), event.channel(), event.message());
         status = Status.QUEUED;
     }
 
+    /** A notification told at once (the inbox) starts with this event, so it carries the whole description. */
     @EventSourcingHandler
     void on(NotificationSentEvent event) {
-        notificationId = event.notificationId();
-        caseId = event.caseId();
-        sourceEventId = event.sourceEventId();
-        sourceEventType = event.sourceEventType();
-        recipient = event.recipient();
-        channel = event.channel();
-        message = event.message();
+        describe(event.notificationId(), event.caseId(), event.sourceEventId(), event.sourceEventType(),
+                event.recipient(), event.channel(), event.message());
         status = Status.SENT;
+    }
+
+    private void describe(String notificationId, String caseId, String sourceEventId, String sourceEventType,
+                          String recipient, Channel channel, String message) {
+        this.notificationId = notificationId;
+        this.caseId = caseId;
+        this.sourceEventId = sourceEventId;
+        this.sourceEventType = sourceEventType;
+        this.recipient = recipient;
+        this.channel = channel;
+        this.message = message;
     }
 
     @EventSourcingHandler

@@ -1,11 +1,11 @@
 package com.upgradecoordination.review.catalog;
 
-import com.upgradecoordination.review.domain.upgrade.UpgradeStopCatalog;
+import com.upgradecoordination.platform.catalog.CatalogFiles;
 import com.upgradecoordination.review.domain.upgrade.UpgradeStopCatalog.ConditionDefinition;
 import com.upgradecoordination.review.domain.upgrade.UpgradeStopCatalog.ScheduleDefinition;
 import com.upgradecoordination.review.domain.upgrade.UpgradeStopCatalog.StopDefinition;
+import com.upgradecoordination.review.domain.upgrade.UpgradeStopCatalog;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the upgrade-stop catalog file; the domain's {@link UpgradeStopCatalog} validates its content.
@@ -46,12 +44,8 @@ public final class UpgradeStopCatalogLoader {
     }
 
     public static UpgradeStopCatalog load(Resource file) {
-        JsonMapper strict = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .build();
-        try (InputStream in = file.getInputStream()) {
-            CatalogFile data = strict.readValue(in, CatalogFile.class);
+        try {
+            CatalogFile data = CatalogFiles.read(file, CatalogFile.class);
             if (!"upgrade-stops".equals(data.catalog())) {
                 throw new IllegalStateException("not an upgrade-stops catalog (\"catalog\": \"upgrade-stops\")");
             }
