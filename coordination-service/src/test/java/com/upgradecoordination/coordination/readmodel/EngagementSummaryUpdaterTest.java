@@ -18,50 +18,69 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The engagement read model's version guard on PostgreSQL: events handled in batches as the
- * engagement-summary processor hands them over; an event the row already has (a replay over kept
- * rows, a redelivery) changes nothing, whether in a later batch or in the same one.
+ * The engagement read model's version guard on PostgreSQL and on H2 (the local run's database, D7):
+ * events handled in batches as the engagement-summary processor hands them over; an event the row
+ * already has (a replay over kept rows, a redelivery) changes nothing, whether in a later batch or
+ * in the same one.
  */
-class EngagementSummaryUpdaterOnPostgresTest {
+class EngagementSummaryUpdaterTest {
 
     static final String ID = "eng-1";
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    static NamedParameterJdbcTemplate jdbc;
+    static List<Named<DataSource>> databases;
 
-    EngagementSummaryUpdater updater = new EngagementSummaryUpdater(jdbc, JsonMapper.builder().build());
-    AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(updater);
+    NamedParameterJdbcTemplate jdbc;
+    AnnotationEventHandlerAdapter handlers;
 
     @BeforeAll
-    static void database() {
-        TestPostgres.Database database = TestPostgres.freshDatabase("engagement_summary");
-        Flyway.configure().dataSource(database.url(), database.username(), database.password())
-                .locations("classpath:db/coordination-service").load().migrate();
-        jdbc = new NamedParameterJdbcTemplate(
-                new DriverManagerDataSource(database.url(), database.username(), database.password()));
+    static void migrate() {
+        TestPostgres.Database postgres = TestPostgres.freshDatabase("engagement_summary");
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        databases = List.of(
+                Named.of("PostgreSQL", new DriverManagerDataSource(postgres.url(), postgres.username(),
+                        postgres.password())),
+                Named.of("H2", h2));
+        databases.forEach(database -> Flyway.configure().dataSource(database.getPayload())
+                .locations("classpath:db/coordination-service").load().migrate());
     }
 
-    @BeforeEach
-    void empty() {
+    static List<Named<DataSource>> databases() {
+        return databases;
+    }
+
+    /** A fresh updater on the database, its tables emptied as before a rebuild. */
+    private void on(DataSource database) {
+        jdbc = new NamedParameterJdbcTemplate(database);
+        EngagementSummaryUpdater updater = new EngagementSummaryUpdater(jdbc, JsonMapper.builder().build());
         updater.dropAll();
+        handlers = new AnnotationEventHandlerAdapter(updater);
     }
 
-    @Test
-    void aReplayedOlderEventDoesNotChangeTheEngagementsRow() throws Exception {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aReplayedOlderEventDoesNotChangeTheEngagementsRow(DataSource database) throws Exception {
+        on(database);
         List<EventMessage<?>> history = history();
         handle(history);
         Map<String, Object> row = row();
@@ -77,8 +96,10 @@ class EngagementSummaryUpdaterOnPostgresTest {
         assertThat(steps()).isEqualTo(steps);
     }
 
-    @Test
-    void anEventTheBatchAppliedAlreadyIsSkipped() throws Exception {
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anEventTheBatchAppliedAlreadyIsSkipped(DataSource database) throws Exception {
+        on(database);
         List<EventMessage<?>> history = history();
         List<EventMessage<?>> batch = new ArrayList<>(history);
         batch.add(history.get(1));
@@ -116,11 +137,11 @@ class EngagementSummaryUpdaterOnPostgresTest {
         }
     }
 
-    private static Map<String, Object> row() {
+    private Map<String, Object> row() {
         return jdbc.queryForMap("SELECT * FROM engagement_summary WHERE engagement_id = :id", Map.of("id", ID));
     }
 
-    private static List<Map<String, Object>> steps() {
+    private List<Map<String, Object>> steps() {
         return jdbc.queryForList("SELECT * FROM engagement_deviation_step WHERE engagement_id = :id",
                 Map.of("id", ID));
     }
