@@ -1,61 +1,17 @@
 package com.upgradecoordination.coordination.readmodel;
 
-import com.upgradecoordination.coordination.api.GptBenchmarkRegisteredEvent;
-import com.upgradecoordination.platform.axon.AuditMetadata;
-import java.time.Instant;
 import java.util.List;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code gpt_benchmark}, the benchmark register's list, in step with the event store. */
+/** Reads {@code gpt_benchmark}, the benchmark register's list, as {@link GptBenchmarkUpdater} keeps it. */
 @Component
-@ProcessingGroup("gpt-benchmarks")
 public class GptBenchmarkProjection {
 
     private final JdbcClient jdbc;
 
     public GptBenchmarkProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(GptBenchmarkRegisteredEvent event, @Timestamp Instant at, MetaData metaData) {
-        AuditMetadata audit = AuditMetadata.from(metaData);
-        // a replay after a crash before the token moved finds the row already there
-        jdbc.sql("DELETE FROM gpt_benchmark WHERE size = :size AND version = :version")
-                .param("size", event.size()).param("version", event.version())
-                .update();
-        jdbc.sql("""
-                        INSERT INTO gpt_benchmark (size, version, gitlab_version, gpt_version, load_profile, run_date,
-                            overall_score, test_count, source_url, published_on, registered_by, registered_role,
-                            registered_at, origin)
-                        VALUES (:size, :version, :gitlabVersion, :gptVersion, :loadProfile, :runDate, :score, :tests,
-                            :sourceUrl, :publishedOn, :by, :role, :at, :origin)""")
-                .param("size", event.size())
-                .param("version", event.version())
-                .param("gitlabVersion", event.gitlabVersion())
-                .param("gptVersion", event.gptVersion())
-                .param("loadProfile", event.loadProfile())
-                .param("runDate", event.runDate())
-                .param("score", event.overallScore())
-                .param("tests", event.testCount())
-                .param("sourceUrl", event.sourceUrl())
-                .param("publishedOn", event.publishedOn())
-                .param("by", audit.actor().principal())
-                .param("role", audit.actor().role())
-                .param("at", java.sql.Timestamp.from(at))
-                .param("origin", audit.origin())
-                .update();
-    }
-
-    @ResetHandler
-    void dropAll() {
-        jdbc.sql("DELETE FROM gpt_benchmark").update();
     }
 
     /** Every registered version, of one size or of all, smallest size first; the newest of a size marked latest. */
