@@ -3,6 +3,7 @@ package com.upgradecoordination.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.NewerProducer;
 import com.upgradecoordination.devsupport.AccessTableWalk;
 import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
@@ -182,6 +183,19 @@ class NotificationFlowIT extends ServiceHttpTest {
                     .param("id", verdict.eventId()).query(String.class).list())
                     .containsExactly("APPLIED");
         }
+    }
+
+    @Test
+    void eventsWrittenByANewerProducerAreToldAsUsual() throws Exception {
+        publish(Topics.COORDINATION, NewerProducer.write(
+                envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")),
+                "/deploymentType", "NOMAD"));
+        publish(Topics.COORDINATION, NewerProducer.write(
+                envelope(new ArchitectureDeviationDetected(caseId, 2, "3k", GITALY_UNDERSIZED)),
+                "/deviations/0/kind", "SPLIT_ACROSS_ZONES"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messagesIn(csm))
+                .containsExactly("Plan v2 of Acme Corp deviates from the 3k reference architecture"));
     }
 
     @Test

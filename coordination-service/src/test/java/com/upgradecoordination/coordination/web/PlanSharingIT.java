@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.coordination.domain.ReferenceArchitectureCatalog;
+import com.upgradecoordination.devsupport.NewerProducer;
 import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
@@ -13,6 +14,8 @@ import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +103,37 @@ class PlanSharingIT extends ServiceHttpTest {
                             SELECT COUNT(*) FROM processed_integration_event
                             WHERE event_id = :id AND outcome = 'REJECTED'""")
                     .param("id", unknown.eventId()).query(Long.class).single() == 1);
+            assertThat(storedEvents()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aNewerProducersFieldsAreIgnoredAndAnUnknownVerdictIsRefusedIntoTheInbox() throws Exception {
+        String engagementId = engagements.open("Newer Producer Corp", "casey.csm");
+        engagements.requirements(engagementId, 3000, "2027-09-30");
+        engagements.submitPlan(engagementId, "3k", true);
+        String planReviewId = sharedPlanReviewId(engagementId);
+
+        try (ReviewServiceStandIn reviewService = new ReviewServiceStandIn()) {
+            reviewService.publish(engagementId, NewerProducer.write(ReviewServiceStandIn.planReviewCompleted(
+                    engagementId, planReviewId, 1, List.of("Gitaly on one node has no failover"), "Three nodes")));
+            JsonNode history = engagements.awaitHistoryEndingWith(engagementId, "PlanReviewCompleted",
+                    ReviewServiceStandIn.KAFKA_WAIT);
+            JsonNode recorded = history.get(history.size() - 1).get("payload");
+            assertThat(recorded.get("feedback").get(0).asString()).isEqualTo("Gitaly on one node has no failover");
+            assertThat(recorded.toString()).doesNotContain(NewerProducer.UNKNOWN_FIELD);
+
+            // a verdict this version does not know cannot become the engagement's outcome: refused, not retried
+            long before = storedEvents();
+            EventEnvelope unknownVerdict = ReviewServiceStandIn.supportReviewCompleted(engagementId,
+                    "review-" + UUID.randomUUID(), "SUPPORTABLE");
+            reviewService.publish(engagementId, NewerProducer.write(unknownVerdict, "/verdict", "SUPPORTABLE_IN_PARTS"));
+            String reason = await().atMost(ReviewServiceStandIn.KAFKA_WAIT).until(() -> jdbc.sql("""
+                            SELECT detail FROM processed_integration_event
+                            WHERE event_id = :id AND outcome = 'REJECTED'""")
+                    .param("id", unknownVerdict.eventId()).query(String.class).optional(), Optional::isPresent)
+                    .orElseThrow();
+            assertThat(reason).contains("SUPPORTABLE_IN_PARTS");
             assertThat(storedEvents()).isEqualTo(before);
         }
     }

@@ -5,6 +5,7 @@ import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.review.PlanReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompleted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,6 +47,14 @@ final class ReviewServiceStandIn implements AutoCloseable {
                 "HTTP POST /plan-reviews/" + planReviewId + "/completion");
     }
 
+    /** What review-service publishes when a Senior Support Engineer completes an architecture review. */
+    static EventEnvelope supportReviewCompleted(String engagementId, String reviewId, String verdict) {
+        var payload = new SupportReviewCompleted(reviewId, engagementId, 1, verdict, List.of("Add two Gitaly nodes"),
+                "sam.senior", "SENIOR_SUPPORT_ENGINEER");
+        return envelope(engagementId, "SupportReview", reviewId, "SupportReviewCompleted", json.valueToTree(payload),
+                "HTTP POST /support-reviews/" + reviewId + "/completion");
+    }
+
     static EventEnvelope envelope(String engagementId, String aggregateType, String aggregateId, String type,
                                   JsonNode payload, String origin) {
         return new EventEnvelope(UUID.randomUUID().toString(), engagementId, "review-service", aggregateType,
@@ -55,7 +64,12 @@ final class ReviewServiceStandIn implements AutoCloseable {
 
     /** Publishes {@code envelope} keyed by its case and waits until the broker has it. */
     void publish(EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.REVIEW, envelope.caseId(), json.writeValueAsString(envelope))).get();
+        publish(envelope.caseId(), json.writeValueAsString(envelope));
+    }
+
+    /** Publishes a record value as written, e.g. by a newer producer ({@code NewerProducer}). */
+    void publish(String caseId, String value) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.REVIEW, caseId, value)).get();
     }
 
     @Override

@@ -70,8 +70,12 @@ final class CoordinationServiceStandIn implements AutoCloseable {
 
     /** Publishes {@code envelope} keyed by its case and waits until the broker has it. */
     void publish(EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.COORDINATION, envelope.caseId(),
-                json.writeValueAsString(envelope))).get();
+        publish(envelope.caseId(), json.writeValueAsString(envelope));
+    }
+
+    /** Publishes a record value as written, e.g. by a newer producer ({@code NewerProducer}). */
+    void publish(String caseId, String value) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.COORDINATION, caseId, value)).get();
     }
 
     /** Asks for the review of a new engagement's plan; returns the id of the review to be opened. */

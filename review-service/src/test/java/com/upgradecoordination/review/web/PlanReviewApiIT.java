@@ -6,6 +6,7 @@ import static com.upgradecoordination.review.web.CoordinationServiceStandIn.plan
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.NewerProducer;
 import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
@@ -104,6 +105,19 @@ class PlanReviewApiIT extends ServiceHttpTest {
         response.expectStatus().isEqualTo(409)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.rule").isEqualTo(rule);
+    }
+
+    @Test
+    void aShareWrittenByANewerProducerOpensTheReviewAndKeepsAnUnknownDeviationKind() throws Exception {
+        String engagementId = "engagement-" + UUID.randomUUID();
+        String planReviewId = "plan-review-" + UUID.randomUUID();
+        coordinationService.publish(engagementId, NewerProducer.write(planShared(engagementId, planReviewId),
+                "/deviations/0/kind", "SPLIT_ACROSS_ZONES"));
+        awaitStatus(planReviewId, "OPEN");
+
+        JsonNode opened = history(planReviewId).get(0).get("payload");
+        assertThat(opened.get("deviations").get(0).get("kind").asString()).isEqualTo("SPLIT_ACROSS_ZONES");
+        assertThat(opened.toString()).doesNotContain(NewerProducer.UNKNOWN_FIELD);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.AccessTableWalk;
+import com.upgradecoordination.devsupport.NewerProducer;
 import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
@@ -92,6 +93,20 @@ class SupportReviewApiIT extends ServiceHttpTest {
 
     static Published awaitPublished(TopicRecorder recorder, String type, String reviewId) {
         return Published.awaitFound(recorder, type, "reviewId", reviewId);
+    }
+
+    @Test
+    void aRequestWrittenByANewerProducerOpensTheReviewAndKeepsAnUnknownDeviationKind() throws Exception {
+        String engagementId = "engagement-" + UUID.randomUUID();
+        String reviewId = "review-" + UUID.randomUUID();
+        coordinationService.publish(engagementId,
+                NewerProducer.write(reviewRequested(engagementId, reviewId), "/deviations/0/kind", "SPLIT_ACROSS_ZONES"));
+        awaitOpen(reviewId);
+
+        assertThat(review(reviewId).get("deviationCount").asInt()).isEqualTo(1);
+        JsonNode opened = history(reviewId).get(0).get("payload");
+        assertThat(opened.get("deviations").get(0).get("kind").asString()).isEqualTo("SPLIT_ACROSS_ZONES");
+        assertThat(opened.toString()).doesNotContain(NewerProducer.UNKNOWN_FIELD);
     }
 
     @Test
