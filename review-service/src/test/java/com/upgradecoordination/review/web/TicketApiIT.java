@@ -5,6 +5,7 @@ import static com.upgradecoordination.review.web.CoordinationServiceStandIn.enve
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.devsupport.NewerProducer;
 import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
@@ -12,6 +13,7 @@ import com.upgradecoordination.devsupport.TestClients;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.MigrationProblemReported;
 import java.time.Duration;
@@ -451,6 +453,28 @@ class TicketApiIT extends ServiceHttpTest {
         assertThat(history.findValuesAsString("type")).containsExactly("TicketOpenedForMigrationProblem",
                 "CsmAddedAsFollower", "MigrationProblemNoted");
         assertThat(history.get(0).get("actor").asString()).isEqualTo("review-service");
+    }
+
+    @Test
+    void engagementsAndProblemsWrittenByANewerProducerAreReadAndAnUnknownRouteIsNotSupports() throws Exception {
+        String engagementId = "engagement-" + UUID.randomUUID();
+        coordinationService.publish(engagementId, NewerProducer.write(envelope(engagementId, "EngagementOpened",
+                json.valueToTree(new EngagementOpened(engagementId, "Newer " + UUID.randomUUID(), "casey.csm",
+                        List.of("KUBERNETES"), "HELM"))), "/deploymentType", "NOMAD"));
+        coordinationService.publish(engagementId, NewerProducer.write(envelope(engagementId, "MigrationProblemReported",
+                json.valueToTree(new MigrationProblemReported(engagementId, "problem-1", "Gitaly pods crash",
+                        "SUPPORT")))));
+        EventEnvelope otherRoute = envelope(engagementId, "MigrationProblemReported", json.valueToTree(
+                new MigrationProblemReported(engagementId, "problem-2", "Runners are slow", "SUPPORT")));
+        coordinationService.publish(engagementId, NewerProducer.write(otherRoute, "/routedTo", "PLATFORM_TEAM"));
+
+        await().atMost(KAFKA_WAIT).until(() -> jdbc.sql(
+                        "SELECT COUNT(*) FROM processed_integration_event WHERE event_id = :id AND outcome = 'APPLIED'")
+                .param("id", otherRoute.eventId()).query(Long.class).single() == 1
+                && ticketsOf(engagementId).size() == 1
+                && read(ticketsOf(engagementId).get(0)).map(t -> t.get("migrationProblems").asInt() == 1).orElse(false));
+        JsonNode ticket = read(ticketsOf(engagementId).get(0)).orElseThrow();
+        assertThat(ticket.get("followers").get(0).get("name").asString()).isEqualTo("casey.csm");
     }
 
     JsonNode history(String ticketId) {
