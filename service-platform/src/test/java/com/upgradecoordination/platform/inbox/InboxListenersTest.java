@@ -208,6 +208,14 @@ class InboxListenersTest {
         assertThat(seen).containsExactly("SupportReviewOpened review-1");
     }
 
+    /** One completion as review-service publishes it while version 1 is deprecated: v2, then v1, one event id. */
+    List<ConsumerRecord<String, EventEnvelope>> inTwoVersions() {
+        SupportReviewCompletedV2 completed = new SupportReviewCompletedV2("review-1", "engagement-1", 2,
+                "SUPPORTABLE", List.of(), "sam.senior", "SUPPORT_MANAGER");
+        return List.of(record("event-1", SupportReviewCompletedV2.class, jsonMapper.valueToTree(completed)),
+                record("event-1", SupportReviewCompleted.class, jsonMapper.valueToTree(completed.asVersion1())));
+    }
+
     /** While version 1 is deprecated, one event is two records with one event id: each reaction takes its version. */
     @Test
     void aReactionTakesTheVersionOfItsContractOnly() {
@@ -215,15 +223,10 @@ class InboxListenersTest {
                 .command(SupportReviewCompletedV2.class, "completed-reviews-v2",
                         completed -> new RecordOutcomeCommand(completed.reviewId(), completed.reviewerRole()));
         InboxListeners listeners = listeners(latest);
-        SupportReviewCompletedV2 completed = new SupportReviewCompletedV2("review-1", "engagement-1", 2,
-                "SUPPORTABLE", List.of(), "sam.senior", "SUPPORT_MANAGER");
 
-        assertThat(listeners.deliver(latest, record("event-1", SupportReviewCompletedV2.class,
-                jsonMapper.valueToTree(completed)))).contains(Outcome.APPLIED);
-        assertThat(listeners.deliver(latest, record("event-1", SupportReviewCompleted.class,
-                jsonMapper.valueToTree(completed.asVersion1())))).isEmpty();
-        assertThat(listeners(outcomes).deliver(outcomes, record("event-1", SupportReviewCompleted.class,
-                jsonMapper.valueToTree(completed.asVersion1())))).contains(Outcome.APPLIED);
+        assertThat(listeners.deliver(latest, inTwoVersions().get(0))).contains(Outcome.APPLIED);
+        assertThat(listeners.deliver(latest, inTwoVersions().get(1))).isEmpty();
+        assertThat(listeners(outcomes).deliver(outcomes, inTwoVersions().get(1))).contains(Outcome.APPLIED);
 
         assertThat(sent.stream().map(message -> (Object) message.getPayload()).toList()).containsExactly(
                 new RecordOutcomeCommand("review-1", "SUPPORT_MANAGER"), new RecordOutcomeCommand("review-1", "SUPPORTABLE"));
@@ -237,13 +240,9 @@ class InboxListenersTest {
                 .everyEvent("review-log", inbound -> seen.add(inbound.envelope().type() + " v"
                         + inbound.envelope().schemaVersion()));
         InboxListeners listeners = listeners(everything);
-        SupportReviewCompletedV2 completed = new SupportReviewCompletedV2("review-1", "engagement-1", 2,
-                "SUPPORTABLE", List.of(), "sam.senior", "SUPPORT_MANAGER");
 
-        assertThat(listeners.deliver(everything, record("event-1", SupportReviewCompletedV2.class,
-                jsonMapper.valueToTree(completed)))).contains(Outcome.APPLIED);
-        assertThat(listeners.deliver(everything, record("event-1", SupportReviewCompleted.class,
-                jsonMapper.valueToTree(completed.asVersion1())))).contains(Outcome.DUPLICATE);
+        assertThat(listeners.deliver(everything, inTwoVersions().get(0))).contains(Outcome.APPLIED);
+        assertThat(listeners.deliver(everything, inTwoVersions().get(1))).contains(Outcome.DUPLICATE);
 
         assertThat(seen).containsExactly("SupportReviewCompleted v2");
     }
