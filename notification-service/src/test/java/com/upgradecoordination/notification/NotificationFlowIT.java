@@ -18,6 +18,7 @@ import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
 import com.upgradecoordination.notification.messaging.DeadLetterConsumerConfiguration;
@@ -240,6 +241,29 @@ class NotificationFlowIT extends ServiceHttpTest {
                         SELECT outcome FROM processed_integration_event
                         WHERE consumer = 'review-notifications' AND event_id = :id""")
                 .param("id", verdict.eventId()).query(String.class).list()).containsExactly("APPLIED");
+    }
+
+    /** While v1 is deprecated, review-service publishes a verdict twice, v2 then v1, under one event id. */
+    @Test
+    void aVerdictPublishedInTwoVersionsNotifiesOnce() throws Exception {
+        publish(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"), "HELM")));
+        await().atMost(PATIENCE).until(this::caseKnown);
+        SupportReviewCompletedV2 completed = new SupportReviewCompletedV2("review-1", caseId, 1, "SUPPORTABLE",
+                List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER");
+        EventEnvelope latest = envelope(completed);
+        EventEnvelope deprecated = new EventEnvelope(latest.eventId(), latest.caseId(), latest.producer(),
+                latest.aggregateType(), latest.aggregateId(), latest.aggregateSequence(), latest.type(), 1,
+                latest.occurredAt(), latest.actor(), latest.correlationId(), latest.causationId(), latest.origin(),
+                json.valueToTree(completed.asVersion1()));
+        publish(latest);
+        publish(deprecated);
+        // the partition's next record: once it is handled, the deprecated record before it was too
+        publish(envelope(new SupportReviewCompletedV2("review-2", caseId, 2, "SUPPORTABLE", List.of(), "sam.senior",
+                "SENIOR_SUPPORT_ENGINEER")));
+
+        await().atMost(PATIENCE).until(() -> messagesIn(csm).contains("Support's verdict on plan v2: SUPPORTABLE"));
+        assertThat(messagesIn(csm)).containsExactlyInAnyOrder("Support's verdict on plan v1: SUPPORTABLE",
+                "Support's verdict on plan v2: SUPPORTABLE");
     }
 
     /** Its engagement's opening never comes: after notification.case-wait it is decided without a CSM. */

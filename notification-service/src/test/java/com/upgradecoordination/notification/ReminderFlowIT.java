@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.events.coordination.EngagementOpened;
-import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import com.upgradecoordination.events.review.TicketAssigned;
 import com.upgradecoordination.events.review.TicketStatusChanged;
@@ -99,7 +99,7 @@ class ReminderFlowIT {
                 List.of("GROWTH"), "HELM")));
         events.publish(events.envelope(caseId, new SupportReviewOpened("review-" + caseId, caseId, 2)));
         await().atMost(PATIENCE).until(() -> eventTypes(reviewReminder).equals(List.of("ReminderScheduledEvent")));
-        events.publish(events.envelope(caseId, new SupportReviewCompleted("review-" + caseId, caseId, 2,
+        events.publish(events.envelope(caseId, new SupportReviewCompletedV2("review-" + caseId, caseId, 2,
                 "SUPPORTABLE", List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER")));
         await().atMost(PATIENCE).until(() -> eventTypes(reviewReminder)
                 .equals(List.of("ReminderScheduledEvent", "ReminderCancelledEvent")));

@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The one JSON envelope of every record on every topic (SPEC A1, K1).
  *
- * @param eventId           unique id of the event; consumers deduplicate on it
+ * @param eventId           unique id of the event (shared by its envelopes while a deprecated version is
+ *                          published next to the newest); consumers deduplicate on it
  * @param caseId            the upgrade case (engagement) the event belongs to; also the record key
  * @param producer          the service that wrote the event to its event store
  * @param aggregateType     the aggregate that emitted the event
@@ -48,8 +49,13 @@ public record EventEnvelope(
         Objects.requireNonNull(payload, "payload");
     }
 
+    /**
+     * Whether the payload is {@code contract}: its type and its version. While a deprecated version is
+     * still published, one event travels as two envelopes (same event id, one per version), and a
+     * consumer names the version it reads.
+     */
     public boolean isOfType(Class<?> contract) {
         EventContract annotation = IntegrationEventCatalog.contractOf(contract);
-        return annotation.type().equals(type);
+        return annotation.type().equals(type) && annotation.version() == schemaVersion;
     }
 }

@@ -46,6 +46,7 @@ import com.upgradecoordination.events.review.ReviewCallLinkSent;
 import com.upgradecoordination.events.review.ReviewCallMissed;
 import com.upgradecoordination.events.review.ReviewCallRequested;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import com.upgradecoordination.events.review.TicketAssigned;
 import com.upgradecoordination.events.review.TicketHandedOff;
@@ -60,7 +61,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Every integration-event contract, so producers, consumers and schema checks share one list. */
+/**
+ * Every integration-event contract, so producers, consumers and schema checks share one list. A type
+ * may have more than one version listed: the newest, and older ones still published while deprecated.
+ */
 public final class IntegrationEventCatalog {
 
     public static final List<Class<? extends Record>> CONTRACTS = List.of(
@@ -93,6 +97,7 @@ public final class IntegrationEventCatalog {
             EngagementClosed.class,
             SupportReviewOpened.class,
             SupportReviewCompleted.class,
+            SupportReviewCompletedV2.class,
             PlanReviewOpened.class,
             PlanReviewCompleted.class,
             UpgradeAssistanceRequested.class,
@@ -119,8 +124,10 @@ public final class IntegrationEventCatalog {
             NotificationFailed.class,
             ReminderFired.class);
 
+    /** Each type's newest version. */
     private static final Map<String, Class<? extends Record>> BY_TYPE = CONTRACTS.stream()
-            .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity()));
+            .collect(Collectors.toUnmodifiableMap(c -> contractOf(c).type(), Function.identity(),
+                    (one, other) -> contractOf(one).version() > contractOf(other).version() ? one : other));
 
     private IntegrationEventCatalog() {
     }
@@ -133,7 +140,15 @@ public final class IntegrationEventCatalog {
         return contract;
     }
 
+    /** The newest version of the contract {@code type}. */
     public static Optional<Class<? extends Record>> payloadTypeOf(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The contract {@code type} in {@code version}, while it is listed. */
+    public static Optional<Class<? extends Record>> payloadTypeOf(String type, int version) {
+        return CONTRACTS.stream()
+                .filter(contract -> contractOf(contract).type().equals(type) && contractOf(contract).version() == version)
+                .findFirst();
     }
 }

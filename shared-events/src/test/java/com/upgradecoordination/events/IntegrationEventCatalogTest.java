@@ -3,6 +3,7 @@ package com.upgradecoordination.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +18,38 @@ class IntegrationEventCatalogTest {
 
     @Test
     void everyContractHasAUniqueTypeAVersionAndAProducerTopic() {
-        Set<String> types = new HashSet<>();
+        Set<String> typesAndVersions = new HashSet<>();
         for (Class<? extends Record> contract : IntegrationEventCatalog.CONTRACTS) {
             EventContract annotation = IntegrationEventCatalog.contractOf(contract);
-            assertThat(types.add(annotation.type())).as("type %s is unique", annotation.type()).isTrue();
+            String typeAndVersion = annotation.type() + " v" + annotation.version();
+            assertThat(typesAndVersions.add(typeAndVersion)).as("type %s is unique", typeAndVersion).isTrue();
             assertThat(annotation.version()).isPositive();
             assertThat(annotation.topic()).isIn(Topics.COORDINATION, Topics.REVIEW, Topics.NOTIFICATION);
-            assertThat(IntegrationEventCatalog.payloadTypeOf(annotation.type())).contains(contract);
+            assertThat(IntegrationEventCatalog.payloadTypeOf(annotation.type(), annotation.version())).contains(contract);
         }
+    }
+
+    @Test
+    void aTypeStillPublishedInADeprecatedVersionIsLookedUpInItsNewest() {
+        assertThat(IntegrationEventCatalog.payloadTypeOf("SupportReviewCompleted")).contains(SupportReviewCompletedV2.class);
+        assertThat(IntegrationEventCatalog.payloadTypeOf("SupportReviewCompleted", 1)).contains(SupportReviewCompleted.class);
+        assertThat(IntegrationEventCatalog.payloadTypeOf("SupportReviewCompleted", 3)).isEmpty();
+    }
+
+    @Test
+    void anEnvelopeIsOfTheContractOfItsTypeAndVersion() {
+        SupportReviewCompletedV2 completed = new SupportReviewCompletedV2("review-1", "case-1", 2, "SUPPORTABLE",
+                List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER");
+        EventEnvelope version2 = new EventEnvelope("event-1", "case-1", "review-service", "SupportReview", "review-1",
+                1, "SupportReviewCompleted", 2, Instant.EPOCH, null, null, null, null, json.valueToTree(completed));
+        EventEnvelope version1 = new EventEnvelope("event-1", "case-1", "review-service", "SupportReview", "review-1",
+                1, "SupportReviewCompleted", 1, Instant.EPOCH, null, null, null, null,
+                json.valueToTree(completed.asVersion1()));
+
+        assertThat(version2.isOfType(SupportReviewCompletedV2.class)).isTrue();
+        assertThat(version2.isOfType(SupportReviewCompleted.class)).isFalse();
+        assertThat(version1.isOfType(SupportReviewCompleted.class)).isTrue();
+        assertThat(version1.payload().get("reviewerLevel").asString()).isEqualTo("SENIOR_SUPPORT_ENGINEER");
     }
 
     @Test

@@ -5,7 +5,7 @@ import com.upgradecoordination.coordination.api.RecordSupportReviewOutcomeComman
 import com.upgradecoordination.coordination.api.SupportVerdict;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.review.PlanReviewCompleted;
-import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.platform.inbox.InboxSubscription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,14 +17,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ReviewOutcomeSubscriptions {
 
-    /** Support's verdict on an architecture review (SPEC C6f). */
+    /** Support's verdict on an architecture review (SPEC C6f), in version 2; the deprecated version 1 is skipped. */
     @Bean
     public InboxSubscription supportReviewOutcomes() {
         return InboxSubscription.listener("coordination-review-events", Topics.REVIEW)
-                .command(SupportReviewCompleted.class, "support-review-outcomes", completed ->
+                .command(SupportReviewCompletedV2.class, "support-review-outcomes", completed ->
                         new RecordSupportReviewOutcomeCommand(completed.engagementId(), completed.reviewId(),
                                 completed.planVersion(), SupportVerdict.valueOf(completed.verdict()),
-                                completed.recommendations(), completed.reviewer(), completed.reviewerLevel()));
+                                completed.recommendations(), completed.reviewer(), completed.reviewerRole()));
     }
 
     /** Support's feedback on a shared plan (SPEC C7). */

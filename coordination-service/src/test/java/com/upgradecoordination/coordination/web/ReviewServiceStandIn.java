@@ -5,7 +5,7 @@ import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.review.PlanReviewCompleted;
-import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,12 +47,16 @@ final class ReviewServiceStandIn implements AutoCloseable {
                 "HTTP POST /plan-reviews/" + planReviewId + "/completion");
     }
 
-    /** What review-service publishes when a Senior Support Engineer completes an architecture review. */
+    /** What review-service publishes (version 2) when a Senior Support Engineer completes an architecture review. */
     static EventEnvelope supportReviewCompleted(String engagementId, String reviewId, String verdict) {
-        var payload = new SupportReviewCompleted(reviewId, engagementId, 1, verdict, List.of("Add two Gitaly nodes"),
+        var payload = new SupportReviewCompletedV2(reviewId, engagementId, 1, verdict, List.of("Add two Gitaly nodes"),
                 "sam.senior", "SENIOR_SUPPORT_ENGINEER");
-        return envelope(engagementId, "SupportReview", reviewId, "SupportReviewCompleted", json.valueToTree(payload),
-                "HTTP POST /support-reviews/" + reviewId + "/completion");
+        EventEnvelope built = envelope(engagementId, "SupportReview", reviewId, "SupportReviewCompleted",
+                json.valueToTree(payload), "HTTP POST /support-reviews/" + reviewId + "/completion");
+        return new EventEnvelope(built.eventId(), built.caseId(), built.producer(), built.aggregateType(),
+                built.aggregateId(), built.aggregateSequence(), built.type(), 2, built.occurredAt(),
+                built.actor(), built.correlationId(), built.causationId(), built.origin(),
+                built.payload());
     }
 
     static EventEnvelope envelope(String engagementId, String aggregateType, String aggregateId, String type,

@@ -1,7 +1,7 @@
 package com.upgradecoordination.notification.messaging;
 
 import com.upgradecoordination.events.EventEnvelope;
-import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import com.upgradecoordination.events.review.TicketStatusChanged;
 import com.upgradecoordination.events.review.UpgradeOutcomeReported;
@@ -64,9 +64,10 @@ public class ReminderTriggers {
             return ScheduleReminderCommand.of(ReminderKind.SUPPORT_REVIEW_OVERDUE, caseId, opened.reviewId(),
                     opened.planVersion(), envelope.occurredAt());
         }
-        if (envelope.isOfType(SupportReviewCompleted.class)) {
+        // version 2 comes first; the deprecated version 1 after it is the same event, a duplicate to the inbox
+        if (envelope.isOfType(SupportReviewCompletedV2.class)) {
             return new CancelReminderCommand(ScheduleReminderCommand.idFor(ReminderKind.SUPPORT_REVIEW_OVERDUE,
-                    inbound.payloadAs(SupportReviewCompleted.class).reviewId()), envelope.type());
+                    inbound.payloadAs(SupportReviewCompletedV2.class).reviewId()), envelope.type());
         }
         return null;
     }

@@ -3,8 +3,14 @@ package com.upgradecoordination.review.api;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** @param reviewerLevel the role the reviewer completed it in: SENIOR_SUPPORT_ENGINEER or SUPPORT_MANAGER */
-@Revision("1")
+/**
+ * Revision 2 renamed revision 1's {@code reviewerLevel} to {@code reviewerRole}, the name the plan
+ * review and the envelope's actor use; stored revision 1 rows are read through
+ * {@code review.store.SupportReviewCompletedUpcaster}.
+ *
+ * @param reviewerRole the role the reviewer completed it in: SENIOR_SUPPORT_ENGINEER or SUPPORT_MANAGER
+ */
+@Revision("2")
 public record SupportReviewCompletedEvent(
         String reviewId,
         String engagementId,
@@ -12,5 +18,5 @@ public record SupportReviewCompletedEvent(
         SupportVerdict verdict,
         List<String> recommendations,
         String reviewer,
-        String reviewerLevel) implements SupportReviewEvent {
+        String reviewerRole) implements SupportReviewEvent {
 }

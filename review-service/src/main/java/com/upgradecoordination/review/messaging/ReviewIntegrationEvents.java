@@ -2,7 +2,7 @@ package com.upgradecoordination.review.messaging;
 
 import com.upgradecoordination.events.review.PlanReviewCompleted;
 import com.upgradecoordination.events.review.PlanReviewOpened;
-import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import com.upgradecoordination.platform.relay.ContractTranslations;
 import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
@@ -32,9 +32,10 @@ public class ReviewIntegrationEvents implements IntegrationEventTranslator {
     static final ContractTranslations TABLE = ContractTranslations.of(Record.class)
             .publish(SupportReviewOpenedEvent.class, SupportReviewEvent::engagementId, e -> new SupportReviewOpened(
                     e.reviewId(), e.engagementId(), e.planVersion()))
+            // version 1 (reviewerLevel) is deprecated and published next to version 2 until it is retired
             .publish(SupportReviewCompletedEvent.class, SupportReviewEvent::engagementId, e ->
-                    new SupportReviewCompleted(e.reviewId(), e.engagementId(), e.planVersion(), e.verdict().name(),
-                            e.recommendations(), e.reviewer(), e.reviewerLevel()))
+                    new SupportReviewCompletedV2(e.reviewId(), e.engagementId(), e.planVersion(), e.verdict().name(),
+                            e.recommendations(), e.reviewer(), e.reviewerRole()), SupportReviewCompletedV2::asVersion1)
             .publish(PlanReviewOpenedEvent.class, PlanReviewEvent::engagementId, e -> new PlanReviewOpened(
                     e.planReviewId(), e.engagementId(), e.planVersion()))
             .publish(PlanReviewCompletedEvent.class, PlanReviewEvent::engagementId, e -> new PlanReviewCompleted(

@@ -42,7 +42,7 @@ class SupportReviewSummaryUpdater {
     @EventHandler
     void on(SupportReviewCompletedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         reviews.update(event.reviewId(), sequence, at, Columns.of("status", "COMPLETED",
-                "verdict", event.verdict(), "reviewer", event.reviewer(), "reviewer_level", event.reviewerLevel(),
+                "verdict", event.verdict(), "reviewer", event.reviewer(), "reviewer_level", event.reviewerRole(),
                 "completed_at", at));
     }
 

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
 import com.upgradecoordination.review.api.PlanReviewEvent;
@@ -55,9 +56,22 @@ class ReviewIntegrationEventsTest {
                 "engagement-1", 2, SupportVerdict.NOT_SUPPORTABLE, List.of("Add Gitaly nodes"), "sam.senior",
                 "SENIOR_SUPPORT_ENGINEER")).orElseThrow();
         assertThat(outbound.caseId()).isEqualTo("engagement-1");
-        assertThat(outbound.payload()).isEqualTo(new SupportReviewCompleted("review-1", "engagement-1", 2,
+        assertThat(outbound.payload()).isEqualTo(new SupportReviewCompletedV2("review-1", "engagement-1", 2,
                 "NOT_SUPPORTABLE", List.of("Add Gitaly nodes"), "sam.senior", "SENIOR_SUPPORT_ENGINEER"));
         assertThat(IntegrationEventCatalog.contractOf(outbound.payload().getClass()).topic()).isEqualTo(Topics.REVIEW);
+    }
+
+    /** Version 1 stays on the topic while deprecated, derived from version 2. */
+    @Test
+    void publishesACompletedReviewInTheDeprecatedVersionToo() {
+        OutboundIntegrationEvent outbound = translator.translate(new SupportReviewCompletedEvent("review-1",
+                "engagement-1", 2, SupportVerdict.NOT_SUPPORTABLE, List.of("Add Gitaly nodes"), "sam.senior",
+                "SENIOR_SUPPORT_ENGINEER")).orElseThrow();
+        assertThat(outbound.deprecatedVersions()).containsExactly(new SupportReviewCompleted("review-1",
+                "engagement-1", 2, "NOT_SUPPORTABLE", List.of("Add Gitaly nodes"), "sam.senior",
+                "SENIOR_SUPPORT_ENGINEER"));
+        assertThat(outbound.payloads()).extracting(payload -> IntegrationEventCatalog.contractOf(payload.getClass())
+                .version()).containsExactly(2, 1);
     }
 
     @Test

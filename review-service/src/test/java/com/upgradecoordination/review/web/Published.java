@@ -21,9 +21,26 @@ record Published(String key, JsonNode envelope) {
                 .findFirst();
     }
 
+    /** The first recorded envelope of {@code type} in {@code version} whose payload's {@code idField} is {@code id}. */
+    static Optional<Published> find(TopicRecorder recorder, String type, int version, String idField, String id) {
+        return recorder.received().stream()
+                .map(r -> new Published(r.key(), JSON.readTree(r.value())))
+                .filter(p -> type.equals(p.envelope().get("type").asString())
+                        && p.envelope().get("schemaVersion").asInt() == version
+                        && id.equals(p.envelope().get("payload").get(idField).asString()))
+                .findFirst();
+    }
+
     /** {@link #find}, waiting for it as long as a Kafka round trip may take. */
     static Published awaitFound(TopicRecorder recorder, String type, String idField, String id) {
         await().atMost(CoordinationServiceStandIn.KAFKA_WAIT).until(() -> find(recorder, type, idField, id).isPresent());
         return find(recorder, type, idField, id).orElseThrow();
+    }
+
+    /** {@link #find} of one version, waiting for it as long as a Kafka round trip may take. */
+    static Published awaitFound(TopicRecorder recorder, String type, int version, String idField, String id) {
+        await().atMost(CoordinationServiceStandIn.KAFKA_WAIT)
+                .until(() -> find(recorder, type, version, idField, id).isPresent());
+        return find(recorder, type, version, idField, id).orElseThrow();
     }
 }

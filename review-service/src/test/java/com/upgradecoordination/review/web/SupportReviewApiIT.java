@@ -175,7 +175,14 @@ class SupportReviewApiIT extends ServiceHttpTest {
                     .exchange()
                     .expectStatus().isNoContent();
 
-            Published completed = awaitPublished(reviewTopic, "SupportReviewCompleted", reviewId);
+            // the deprecated version 1 goes out next to version 2, derived from it, as the same event
+            Published completed = Published.awaitFound(reviewTopic, "SupportReviewCompleted", 1, "reviewId", reviewId);
+            Published latest = Published.awaitFound(reviewTopic, "SupportReviewCompleted", 2, "reviewId", reviewId);
+            assertThat(latest.key()).isEqualTo(engagementId);
+            assertThat(latest.envelope().get("eventId")).isEqualTo(completed.envelope().get("eventId"));
+            assertThat(latest.envelope().get("payload").get("reviewerRole").asString())
+                    .isEqualTo("SENIOR_SUPPORT_ENGINEER");
+            assertThat(latest.envelope().get("payload").has("reviewerLevel")).isFalse();
             assertThat(completed.key()).isEqualTo(engagementId);
             JsonNode envelope = completed.envelope();
             assertThat(envelope.get("caseId").asString()).isEqualTo(engagementId);

@@ -9,8 +9,10 @@ import com.upgradecoordination.devsupport.ServiceHttpTest;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestClients;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -94,6 +96,48 @@ class SupportReviewAuditIT extends ServiceHttpTest {
             // a review arriving after the snapshot is rebuilt too; the snapshot's rows must come back as they were
             assertThat(summaries()).containsAll(before);
         });
+    }
+
+    /**
+     * A completion stored by the service before revision 2 of SupportReviewCompletedEvent, as it was
+     * stored: the payload names the role {@code reviewerLevel}, revision '1', metadata as the service
+     * writes it. The upcaster reads it as revision 2 wherever the event store is read.
+     */
+    @Test
+    void aCompletionStoredInRevision1IsReadThroughTheUpcaster() throws Exception {
+        String reviewId = openedReview();
+        JsonNode opened = get("/audit/aggregates/{id}/history", reviewId).get("events").get(0).get("payload");
+        String payload = """
+                {"reviewId":"%s","engagementId":"%s","planVersion":%d,"verdict":"SUPPORTABLE_WITH_CHANGES",\
+                "recommendations":["Add a second Gitaly node"],"reviewer":"sam.manager","reviewerLevel":"SUPPORT_MANAGER"}"""
+                .formatted(reviewId, opened.get("engagementId").asString(), opened.get("planVersion").asInt());
+        jdbc.sql("""
+                        INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                            metadata, payload, payloadrevision, payloadtype, timestamp)
+                        SELECT aggregateidentifier, 1, type, :eventId, metadata, convert_to(:payload, 'UTF8'), '1',
+                            'com.upgradecoordination.review.api.SupportReviewCompletedEvent', :timestamp
+                        FROM domainevententry WHERE aggregateidentifier = :reviewId AND sequencenumber = 0""")
+                .param("eventId", UUID.randomUUID().toString()).param("payload", payload)
+                .param("timestamp", Instant.now().toString()).param("reviewId", reviewId).update();
+
+        JsonNode completed = get("/audit/aggregates/{id}/history", reviewId).get("events").get(1);
+        assertThat(completed.get("payload").get("reviewerRole").asString()).isEqualTo("SUPPORT_MANAGER");
+        assertThat(completed.get("payload").has("reviewerLevel")).isFalse();
+        assertThat(get("/audit/aggregates/{id}/state", reviewId).get("state").get("completed").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "SUPPORT_MANAGER".equals(reviewerLevelInSummary(reviewId)));
+
+        // the rebuild replays the stored row again, through the upcaster
+        jdbc.sql("UPDATE support_review_summary SET reviewer_level = NULL WHERE review_id = :id")
+                .param("id", reviewId).update();
+        TestClients.as(port, "sam.manager", "SUPPORT_MANAGER").post()
+                .uri("/audit/read-models/support-review-summary/rebuild").exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(reviewerLevelInSummary(reviewId)).isEqualTo("SUPPORT_MANAGER"));
+    }
+
+    String reviewerLevelInSummary(String reviewId) {
+        return jdbc.sql("SELECT reviewer_level FROM support_review_summary WHERE review_id = :id")
+                .param("id", reviewId).query(String.class).optional().orElse(null);
     }
 
     long storedReviews() {

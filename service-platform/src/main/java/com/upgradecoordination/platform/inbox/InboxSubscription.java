@@ -16,7 +16,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * InboxSubscription.listener("coordination-review-events", Topics.REVIEW)
- *         .command(SupportReviewCompleted.class, "support-review-outcomes",
+ *         .command(SupportReviewCompletedV2.class, "support-review-outcomes",
  *                 completed -> new RecordSupportReviewOutcomeCommand(...));
  * }</pre>
  *
@@ -94,7 +94,7 @@ public final class InboxSubscription {
         return reactions.stream().map(Reaction::consumer).toList();
     }
 
-    /** The reaction to this envelope's type, if the subscription has one. */
+    /** The reaction to this envelope's type and version, if the subscription has one. */
     Optional<Reaction> reactionTo(EventEnvelope envelope) {
         return reactions.stream()
                 .filter(reaction -> reaction.contract() == null || envelope.isOfType(reaction.contract()))

@@ -3,6 +3,7 @@ package com.upgradecoordination.platform.relay;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,6 +82,23 @@ public final class ContractTranslations implements IntegrationEventTranslator {
             published.put(type, event -> {
                 T typed = type.cast(event);
                 return new OutboundIntegrationEvent(caseIdOf.apply(typed), contract.apply(typed));
+            });
+            return this;
+        }
+
+        /**
+         * Events of {@code type} are published as {@code contract} and, while that contract's previous
+         * version is deprecated but still published, also as {@code deprecatedVersion} derived from it.
+         */
+        public <T extends E, C extends Record> Builder<E> publish(Class<T> type, Function<? super T, String> caseIdOf,
+                                                                 Function<T, C> contract,
+                                                                 Function<? super C, ? extends Record> deprecatedVersion) {
+            decideOnce(type);
+            published.put(type, event -> {
+                T typed = type.cast(event);
+                C newest = contract.apply(typed);
+                return new OutboundIntegrationEvent(caseIdOf.apply(typed), newest,
+                        List.of(deprecatedVersion.apply(newest)));
             });
             return this;
         }

@@ -19,8 +19,9 @@ class EnvelopeFactory {
         this.jsonMapper = jsonMapper;
     }
 
-    EventEnvelope envelope(EventMessage<?> message, OutboundIntegrationEvent event) {
-        EventContract contract = IntegrationEventCatalog.contractOf(event.payload().getClass());
+    /** The envelope of one of the event's payloads ({@link OutboundIntegrationEvent#payloads()}). */
+    EventEnvelope envelope(EventMessage<?> message, String caseId, Record payload) {
+        EventContract contract = IntegrationEventCatalog.contractOf(payload.getClass());
         AuditMetadata audit = AuditMetadata.from(message.getMetaData());
         String aggregateType = null;
         String aggregateId = null;
@@ -32,7 +33,7 @@ class EnvelopeFactory {
         }
         return new EventEnvelope(
                 message.getIdentifier(),
-                event.caseId(),
+                caseId,
                 producer,
                 aggregateType,
                 aggregateId,
@@ -44,6 +45,6 @@ class EnvelopeFactory {
                 audit.correlationId(),
                 audit.causationId(),
                 audit.origin(),
-                jsonMapper.valueToTree(event.payload()));
+                jsonMapper.valueToTree(payload));
     }
 }

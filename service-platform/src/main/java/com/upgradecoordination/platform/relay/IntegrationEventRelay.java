@@ -73,18 +73,21 @@ public class IntegrationEventRelay {
         if (outbound.isEmpty()) {
             return;
         }
-        EventEnvelope envelope = envelopeFactory.envelope(message, outbound.get());
-        EventContract contract = IntegrationEventCatalog.contractOf(outbound.get().payload().getClass());
-        CompletableFuture<?> sent;
-        try {
-            sent = kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope);
-        } catch (RuntimeException noMetadata) {
-            // KafkaTemplate throws at once when it cannot even get the topic's metadata
-            failures.increment();
-            throw noMetadata;
+        // the newest version first: a consumer of every event that deduplicates on the event id acts on it
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (Record payload : outbound.get().payloads()) {
+            EventEnvelope envelope = envelopeFactory.envelope(message, outbound.get().caseId(), payload);
+            EventContract contract = IntegrationEventCatalog.contractOf(payload.getClass());
+            try {
+                sent.add(kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope));
+            } catch (RuntimeException noMetadata) {
+                // KafkaTemplate throws at once when it cannot even get the topic's metadata
+                failures.increment();
+                throw noMetadata;
+            }
         }
         if (!CurrentUnitOfWork.isStarted()) {
-            awaitAcknowledgements(List.of(sent));
+            awaitAcknowledgements(sent);
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
@@ -102,7 +105,7 @@ public class IntegrationEventRelay {
             });
             return sends;
         });
-        inFlight.add(sent);
+        inFlight.addAll(sent);
     }
 
     private void awaitAcknowledgements(List<CompletableFuture<?>> sends)

@@ -9,10 +9,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
+import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.events.review.SupportReviewOpened;
 import com.upgradecoordination.platform.axon.AuditMetadata;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox.Outcome;
@@ -85,9 +87,14 @@ class InboxListenersTest {
     }
 
     ConsumerRecord<String, EventEnvelope> record(Class<? extends Record> contract, JsonNode payload) {
-        String type = IntegrationEventCatalog.contractOf(contract).type();
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "engagement-1", "review-service",
-                "SupportReview", "review-1", 3, type, 1, Instant.parse("2029-12-31T12:00:00Z"),
+        return record(UUID.randomUUID().toString(), contract, payload);
+    }
+
+    ConsumerRecord<String, EventEnvelope> record(String eventId, Class<? extends Record> contract, JsonNode payload) {
+        EventContract annotation = IntegrationEventCatalog.contractOf(contract);
+        EventEnvelope envelope = new EventEnvelope(eventId, "engagement-1", "review-service",
+                "SupportReview", "review-1", 3, annotation.type(), annotation.version(),
+                Instant.parse("2029-12-31T12:00:00Z"),
                 new Actor("sam.senior", "SENIOR_SUPPORT_ENGINEER"), "correlation-1", "command-1", "POST /reviews",
                 payload);
         return new ConsumerRecord<>(Topics.REVIEW, 2, offset++, "engagement-1", envelope);
@@ -199,6 +206,45 @@ class InboxListenersTest {
 
         assertThat(outcome).contains(Outcome.APPLIED);
         assertThat(seen).containsExactly("SupportReviewOpened review-1");
+    }
+
+    /** One completion as review-service publishes it while version 1 is deprecated: v2, then v1, one event id. */
+    List<ConsumerRecord<String, EventEnvelope>> inTwoVersions() {
+        SupportReviewCompletedV2 completed = new SupportReviewCompletedV2("review-1", "engagement-1", 2,
+                "SUPPORTABLE", List.of(), "sam.senior", "SUPPORT_MANAGER");
+        return List.of(record("event-1", SupportReviewCompletedV2.class, jsonMapper.valueToTree(completed)),
+                record("event-1", SupportReviewCompleted.class, jsonMapper.valueToTree(completed.asVersion1())));
+    }
+
+    /** While version 1 is deprecated, one event is two records with one event id: each reaction takes its version. */
+    @Test
+    void aReactionTakesTheVersionOfItsContractOnly() {
+        InboxSubscription latest = InboxSubscription.listener("review-events-v2", Topics.REVIEW)
+                .command(SupportReviewCompletedV2.class, "completed-reviews-v2",
+                        completed -> new RecordOutcomeCommand(completed.reviewId(), completed.reviewerRole()));
+        InboxListeners listeners = listeners(latest);
+
+        assertThat(listeners.deliver(latest, inTwoVersions().get(0))).contains(Outcome.APPLIED);
+        assertThat(listeners.deliver(latest, inTwoVersions().get(1))).isEmpty();
+        assertThat(listeners(outcomes).deliver(outcomes, inTwoVersions().get(1))).contains(Outcome.APPLIED);
+
+        assertThat(sent.stream().map(message -> (Object) message.getPayload()).toList()).containsExactly(
+                new RecordOutcomeCommand("review-1", "SUPPORT_MANAGER"), new RecordOutcomeCommand("review-1", "SUPPORTABLE"));
+    }
+
+    /** A consumer of every event sees both versions of such an event; the inbox gives it one effect. */
+    @Test
+    void aConsumerOfEveryEventActsOnceOnAnEventInTwoVersions() {
+        List<String> seen = new ArrayList<>();
+        InboxSubscription everything = InboxSubscription.listener("all-review-events", Topics.REVIEW)
+                .everyEvent("review-log", inbound -> seen.add(inbound.envelope().type() + " v"
+                        + inbound.envelope().schemaVersion()));
+        InboxListeners listeners = listeners(everything);
+
+        assertThat(listeners.deliver(everything, inTwoVersions().get(0))).contains(Outcome.APPLIED);
+        assertThat(listeners.deliver(everything, inTwoVersions().get(1))).contains(Outcome.DUPLICATE);
+
+        assertThat(seen).containsExactly("SupportReviewCompleted v2");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.List;
 
 /**
  * A Senior Support Engineer or higher completed an architecture support review (SPEC C6f, T12).
+ * Deprecated: published next to {@link SupportReviewCompletedV2}, from which it is derived, until the
+ * end of the deprecation period docs/kafka-contracts.md names; consumers move to version 2.
  *
  * @param verdict       SUPPORTABLE, SUPPORTABLE_WITH_CHANGES or NOT_SUPPORTABLE
  * @param reviewerLevel the reviewer's role: SENIOR_SUPPORT_ENGINEER or SUPPORT_MANAGER
