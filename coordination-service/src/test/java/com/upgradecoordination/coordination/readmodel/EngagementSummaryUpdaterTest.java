@@ -10,6 +10,7 @@ import com.upgradecoordination.coordination.api.EngagementReason;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.ReferenceArchitectureMatchedEvent;
 import com.upgradecoordination.coordination.api.RequirementsRecordedEvent;
+import com.upgradecoordination.devsupport.EmbeddedH2;
 import com.upgradecoordination.devsupport.TestPostgres;
 import com.upgradecoordination.platform.axon.AuditMetadata;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,7 +26,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,13 +53,10 @@ class EngagementSummaryUpdaterTest {
     @BeforeAll
     static void migrate() {
         TestPostgres.Database postgres = TestPostgres.freshDatabase("engagement_summary");
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         databases = List.of(
                 Named.of("PostgreSQL", new DriverManagerDataSource(postgres.url(), postgres.username(),
                         postgres.password())),
-                Named.of("H2", h2));
+                Named.of("H2", EmbeddedH2.migrated()));
         databases.forEach(database -> Flyway.configure().dataSource(database.getPayload())
                 .locations("classpath:db/coordination-service").load().migrate());
     }

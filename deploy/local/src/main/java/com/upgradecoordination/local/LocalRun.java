@@ -1,6 +1,7 @@
 package com.upgradecoordination.local;
 
 import com.upgradecoordination.devsupport.DevTokenIssuer;
+import com.upgradecoordination.devsupport.EmbeddedH2;
 import com.upgradecoordination.devsupport.KraftBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +71,7 @@ public final class LocalRun implements AutoCloseable {
         for (LocalStack.Service service : LocalStack.Service.values()) {
             settings.put(service, Map.of(
                     "server.port", Integer.toString(port),
-                    "spring.datasource.url", "jdbc:h2:file:" + data.resolve(service.serviceName()).resolve("db")
-                            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                    "spring.datasource.url", EmbeddedH2.fileUrl(data.resolve(service.serviceName())),
                     "spring.datasource.username", "sa",
                     "spring.datasource.password", "",
                     "spring.security.oauth2.resourceserver.jwt.public-key-location", issuer.publicKeyLocation()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.upgradecoordination.devsupport.EmbeddedH2;
 import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.NotificationDeliveryAttemptFailedEvent;
 import com.upgradecoordination.notification.api.NotificationFailedEvent;
@@ -13,16 +14,14 @@ import com.upgradecoordination.notification.api.NotificationSentEvent;
 import com.upgradecoordination.notification.api.RecipientEmailChangedEvent;
 import com.upgradecoordination.notification.api.WebhookFingerprint;
 import com.upgradecoordination.notification.delivery.WebhookUrlTable;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.axonframework.eventhandling.ReplayStatus;
 import com.upgradecoordination.notification.domain.CaseFacts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -45,12 +44,7 @@ class ReadModelsOnH2Test {
 
     @BeforeEach
     void migrate() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/platform", "classpath:db/notification-service")
-                .load().migrate();
+        DataSource dataSource = EmbeddedH2.migrated("classpath:db/platform", "classpath:db/notification-service");
         jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         directory = new CaseDirectory(jdbc, clock);

@@ -2,6 +2,7 @@ package com.upgradecoordination.review.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.upgradecoordination.devsupport.EmbeddedH2;
 import com.upgradecoordination.review.api.MigrationProblemNotedEvent;
 import com.upgradecoordination.review.api.ReviewCallRequestedEvent;
 import com.upgradecoordination.review.api.TicketAssignedEvent;
@@ -18,9 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,12 +41,7 @@ class TicketSummaryOnH2Test {
 
     @BeforeEach
     void migrate() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/platform", "classpath:db/review-service")
-                .load().migrate();
+        DataSource dataSource = EmbeddedH2.migrated("classpath:db/platform", "classpath:db/review-service");
         JsonMapper json = JsonMapper.builder().build();
         NamedParameterJdbcTemplate writes = new NamedParameterJdbcTemplate(dataSource);
         updates = new TicketSummaryUpdater(writes, json);
