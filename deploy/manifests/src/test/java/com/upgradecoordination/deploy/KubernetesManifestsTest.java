@@ -149,6 +149,21 @@ class KubernetesManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void the_services_reach_dns_postgresql_kafka_and_the_issuer(Path overlay) {
+        List<Map<String, Object>> policies = render(overlay.getFileName().toString()).stream()
+                .filter(object -> "NetworkPolicy".equals(object.get("kind")))
+                .filter(policy -> path(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/part-of") != null)
+                .toList();
+        Set<Object> egressPorts = policies.stream()
+                .flatMap(policy -> ((List<Object>) java.util.Objects.requireNonNullElse(path(policy, "spec", "egress"), List.of())).stream())
+                .flatMap(rule -> ((List<Object>) path((Map<String, Object>) rule, "ports")).stream())
+                .map(port -> ((Map<String, Object>) port).get("port"))
+                .collect(Collectors.toSet());
+        assertThat(egressPorts).contains(53, 5432, 9092, 443);
+    }
+
     @Test
     void the_production_overlay_creates_the_topics_of_the_contracts() {
         Set<Object> topics = render("production").stream()
