@@ -43,15 +43,20 @@ public final class AnalyticsConsumer {
                 }
             }
         }
-        UpgradeFigures figures = new UpgradeFigures();
         if (once) {
-            try (TopicReader reader = new TopicReader(bootstrapServers)) {
-                reader.readToEnd(figures::accept);
-            }
-            System.out.println(JSON.writeValueAsString(figures.snapshot()));
+            System.out.println(JSON.writeValueAsString(figuresOf(bootstrapServers)));
             return;
         }
-        follow(bootstrapServers, port, figures);
+        follow(bootstrapServers, port, new UpgradeFigures());
+    }
+
+    /** The figures of everything on the three topics now, read from their beginning. */
+    public static UpgradeFigures.Snapshot figuresOf(String bootstrapServers) {
+        UpgradeFigures figures = new UpgradeFigures();
+        try (TopicReader reader = new TopicReader(bootstrapServers)) {
+            reader.readToEnd(figures::accept);
+        }
+        return figures.snapshot();
     }
 
     private static void follow(String bootstrapServers, int port, UpgradeFigures figures) throws InterruptedException {
