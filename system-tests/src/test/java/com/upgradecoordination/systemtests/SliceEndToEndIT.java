@@ -3,6 +3,9 @@ package com.upgradecoordination.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.upgradecoordination.analytics.AnalyticsConsumer;
+import com.upgradecoordination.analytics.UpgradeFigures.DeviationRate;
+import com.upgradecoordination.analytics.UpgradeFigures.Snapshot;
 import com.upgradecoordination.local.LocalStack.Service;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,5 +137,16 @@ class SliceEndToEndIT {
                 "MigrationStarted", "MigrationProblemReported", "MigrationCompleted", "EngagementClosed");
         JsonNode problem = engagements.history(engagementId).get(closingTypes.size() - 3);
         assertThat(problem.get("payload").get("routedTo").asString()).isEqualTo("SUPPORT");
+
+        // the reference analytics consumer reads what the services published, every contract of it known
+        Snapshot figures = await().atMost(Duration.ofSeconds(60)).until(
+                () -> AnalyticsConsumer.figuresOf(running.broker.bootstrapServers()),
+                read -> read.engagementsBySizeAndStep().equals(Map.of("10k", Map.of("CLOSED", 1))));
+        assertThat(figures.deviationRateBySize()).isEqualTo(Map.of("10k", new DeviationRate(1, 1, 1.0)));
+        assertThat(figures.supportReviewLeadTime().completed()).isEqualTo(1);
+        assertThat(figures.supportReviewLeadTime().awaitingVerdict()).isZero();
+        assertThat(figures.records().unknownContracts()).isZero();
+        assertThat(figures.records().notEnvelopes()).isZero();
+        assertThat(figures.records().duplicates()).as("the verdict's deprecated v1").isPositive();
     }
 }
