@@ -16,7 +16,7 @@ public final class PersonHash {
     }
 
     public static String of(String person) {
-        if (person == null || person.isBlank()) {
+        if (person == null) {
             throw new IllegalArgumentException("person: required, the principal name or address to erase");
         }
         try {
