@@ -65,6 +65,8 @@ class PersonalDataErasureIT extends ServiceHttpTest {
         return jdbc.sql("""
                         SELECT 'event payload ' || eventidentifier FROM domainevententry
                             WHERE convert_from(payload, 'UTF8') LIKE :like
+                        UNION ALL SELECT 'event metadata ' || eventidentifier FROM domainevententry
+                            WHERE convert_from(metadata, 'UTF8') LIKE :like
                         UNION ALL SELECT 'snapshot ' || aggregateidentifier FROM snapshotevententry
                             WHERE convert_from(payload, 'UTF8') LIKE :like
                         UNION ALL SELECT 'engagement_summary ' || engagement_id FROM engagement_summary
@@ -100,13 +102,14 @@ class PersonalDataErasureIT extends ServiceHttpTest {
                 "SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = :id")
                 .param("id", engagement).query(Long.class).single() > 0);
         // stored: only as tokens; in clear only where the service keeps copies to be erased
-        assertThat(clearCopiesOf(erin)).noneMatch(copy -> copy.startsWith("event payload"))
+        assertThat(clearCopiesOf(erin)).noneMatch(copy -> copy.startsWith("event "))
                 .anyMatch(copy -> copy.startsWith("snapshot")).anyMatch(copy -> copy.startsWith("engagement_summary"))
                 .anyMatch(copy -> copy.startsWith("case_timeline"));
         JsonNode before = get("/audit/aggregates/{id}/verify", engagement);
         List<byte[]> payloadsBefore = storedPayloads(engagement);
-        assertThat(get("/audit/aggregates/{id}/history", engagement).get("events").get(0).get("payload")
-                .get("csm").asString()).isEqualTo(erin);
+        JsonNode openedBefore = get("/audit/aggregates/{id}/history", engagement).get("events").get(0);
+        assertThat(openedBefore.get("payload").get("csm").asString()).isEqualTo(erin);
+        assertThat(openedBefore.get("actor").asString()).isEqualTo(erin);
 
         JsonNode erasure = erase(as("sam.manager", "SUPPORT_MANAGER"), Map.of("person", erin))
                 .expectStatus().isCreated()
@@ -121,6 +124,8 @@ class PersonalDataErasureIT extends ServiceHttpTest {
         JsonNode opened = get("/audit/aggregates/{id}/history", engagement).get("events").get(0);
         assertThat(opened.get("payload").get("csm").asString()).isEqualTo("erased");
         assertThat(opened.get("payload").get("customerOrganisation").asString()).isEqualTo("Acme Corp");
+        assertThat(opened.get("actor").asString()).isEqualTo("erased");
+        assertThat(opened.get("actorRole").asString()).isEqualTo("CSM");
         for (long sequence = 0; sequence <= 3; sequence++) {
             JsonNode state = get("/audit/aggregates/{id}/state?asOfSequence={s}", engagement, sequence);
             assertThat(state.toString()).as("state as of %d", sequence).doesNotContain(erin).contains("\"erased\"");

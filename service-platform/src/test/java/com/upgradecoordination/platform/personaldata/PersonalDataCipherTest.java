@@ -7,7 +7,9 @@ import com.upgradecoordination.events.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -118,6 +120,19 @@ class PersonalDataCipherTest {
                 + (tail.equals("AAAA") ? "BBBB" : "AAAA") + token.substring(token.length() - 2));
 
         assertThatThrownBy(() -> read(altered)).hasStackTraceContaining("altered");
+    }
+
+    @Test
+    void theActorInAMessagesMetadataIsStoredAsATokenToo() {
+        MetaData metaData = MetaData.from(Map.of("actor", "alice", "actorRole", "CSM", "origin", "HTTP POST /x"));
+
+        SerializedObject<byte[]> stored = serializer.serialize(metaData, byte[].class);
+        String json = new String(stored.getData(), StandardCharsets.UTF_8);
+
+        assertThat(json).doesNotContain("alice").contains("\"actor\":\"pd1:").contains("\"actorRole\":\"CSM\"");
+        assertThat((MetaData) serializer.deserialize(stored)).isEqualTo(metaData);
+        keys.erase(PersonHash.of("alice"));
+        assertThat(((MetaData) serializer.deserialize(stored)).get("actor")).isEqualTo(PersonalDataCipher.ERASED);
     }
 
     @Test
