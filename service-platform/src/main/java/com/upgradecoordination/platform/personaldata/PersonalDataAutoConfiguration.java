@@ -4,7 +4,6 @@ import com.upgradecoordination.platform.axon.AxonOnBoot4AutoConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Crypto-shredding of personal data (docs/personal-data.md): fields marked
  * {@link com.upgradecoordination.events.PersonalData} are stored encrypted with a key per person,
- * and erasing the key makes them read "erased" without changing a stored row.
+ * and erasing the key makes them read "erased" without changing a stored row. Axon's serializers
+ * get {@link PersonalDataModule} from the platform's one serializer customizer
+ * ({@code AuditAutoConfiguration#axonJsonMapper}: Axon applies only one).
  */
 @AutoConfiguration(after = AxonOnBoot4AutoConfiguration.class,
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
@@ -33,12 +34,6 @@ public class PersonalDataAutoConfiguration {
     @Bean
     public PersonalDataCipher personalDataCipher(PersonalDataKeys personalDataKeys) {
         return new PersonalDataCipher(personalDataKeys);
-    }
-
-    /** Axon's serializers (events, snapshots of tokens and sagas, messages) write marked fields encrypted. */
-    @Bean
-    public Jackson3SerializerCustomizer personalDataEncrypted(PersonalDataCipher personalDataCipher) {
-        return jsonMapper -> jsonMapper.addModule(new PersonalDataModule(personalDataCipher));
     }
 
     @Bean
