@@ -78,7 +78,9 @@ class PersonalDataErasureIT extends ServiceHttpTest {
                         UNION ALL SELECT 'case_timeline ' || event_id FROM case_timeline
                             WHERE payload LIKE :like OR actor LIKE :like
                         UNION ALL SELECT 'personal_data_key ' || key_id FROM personal_data_key
-                            WHERE person_hash LIKE :like""")
+                            WHERE person_hash LIKE :like
+                        UNION ALL SELECT 'idempotency_key ' || idempotency_key FROM idempotency_key
+                            WHERE principal LIKE :like""")
                 .param("like", like).query(String.class).list();
     }
 
@@ -93,7 +95,13 @@ class PersonalDataErasureIT extends ServiceHttpTest {
         String olive = "olive.csm-" + UUID.randomUUID();
         String engagement = open(erin);
         recordRequirements(erin, engagement);
-        String second = open(erin);
+        // sent with an Idempotency-Key: the retry cache keeps it under the CSM's principal
+        String second = as(erin, "CSM").post().uri("/engagements").header("Idempotency-Key", "open-second")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("customerOrganisation", "Beta Corp", "csm", erin,
+                        "reasons", List.of("GROWTH"), "deploymentType", "OMNIBUS_MULTI_NODE"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("engagementId").asString();
         String olivesEngagement = open(olive);
         await().atMost(Duration.ofSeconds(60)).until(() -> found("/audit/cases/{id}/timeline", engagement)
                 .map(timeline -> timeline.get("entries").size() == 4).orElse(false));
@@ -104,7 +112,7 @@ class PersonalDataErasureIT extends ServiceHttpTest {
         // stored: only as tokens; in clear only where the service keeps copies to be erased
         assertThat(clearCopiesOf(erin)).noneMatch(copy -> copy.startsWith("event "))
                 .anyMatch(copy -> copy.startsWith("snapshot")).anyMatch(copy -> copy.startsWith("engagement_summary"))
-                .anyMatch(copy -> copy.startsWith("case_timeline"));
+                .anyMatch(copy -> copy.startsWith("case_timeline")).anyMatch(copy -> copy.startsWith("idempotency_key"));
         JsonNode before = get("/audit/aggregates/{id}/verify", engagement);
         List<byte[]> payloadsBefore = storedPayloads(engagement);
         JsonNode openedBefore = get("/audit/aggregates/{id}/history", engagement).get("events").get(0);

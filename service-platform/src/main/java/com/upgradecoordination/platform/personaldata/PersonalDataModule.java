@@ -2,6 +2,7 @@ package com.upgradecoordination.platform.personaldata;
 
 import com.upgradecoordination.events.PersonalData;
 import com.upgradecoordination.platform.axon.AuditMetadata;
+import com.upgradecoordination.platform.security.Roles;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
@@ -26,7 +27,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * Writes every text field marked {@link PersonalData} as a {@link PersonalDataCipher} token and reads
  * it back; so too the actor's principal in a message's metadata ({@link AuditMetadata#ACTOR}), which
- * names the person who caused each event. Installed in Axon's serializers only (see {@link PersonalDataAutoConfiguration}): stored
+ * names the person who caused each event (unless it is a service or automation account, role
+ * INTEGRATION). Installed in Axon's serializers only (see {@link PersonalDataAutoConfiguration}): stored
  * events hold tokens, while the HTTP answers and Kafka records, written by other mappers, hold the
  * values as the code has them.
  */
@@ -117,7 +119,9 @@ public class PersonalDataModule extends JacksonModule {
         @Override
         public void serialize(MetaData metaData, JsonGenerator generator, SerializationContext context) {
             Map<String, Object> stored = new HashMap<>(metaData);
-            if (stored.get(AuditMetadata.ACTOR) instanceof String actor) {
+            // a service or automation account (role INTEGRATION) is no person
+            if (stored.get(AuditMetadata.ACTOR) instanceof String actor
+                    && !Roles.INTEGRATION.equals(stored.get(AuditMetadata.ACTOR_ROLE))) {
                 stored.put(AuditMetadata.ACTOR, cipher.encrypt(actor));
             }
             context.writeValue(generator, stored);

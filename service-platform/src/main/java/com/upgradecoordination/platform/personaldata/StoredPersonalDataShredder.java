@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Erases a person: empties the person's keys (every stored field they encrypted then reads
  * {@link PersonalDataCipher#ERASED}, and no stored row changes, so the hash chain still holds),
  * deletes the aggregate snapshots (a cache that holds fields in clear, D13: they are made again
- * from the events, which now read "erased"), and has every {@link PersonalDataCopies} replace the
+ * from the events, which now read "erased"), deletes the person's idempotency keys, and has every {@link PersonalDataCopies} replace the
  * identifier. All in the caller's transaction.
  */
 public class StoredPersonalDataShredder implements PersonalDataShredder {
@@ -38,6 +38,8 @@ public class StoredPersonalDataShredder implements PersonalDataShredder {
         // Every snapshot, not only the person's aggregates': which ones hold the person is only
         // known by decrypting every stream. Erasures are rare; a long aggregate replays once.
         jdbc.sql("DELETE FROM snapshotevententry").update();
+        // the person's retry cache: keyed by principal, and its answers may name them
+        jdbc.sql("DELETE FROM idempotency_key WHERE principal = :person").param("person", person).update();
         copies.forEach(copy -> copy.erase(person));
         return erased;
     }

@@ -136,6 +136,15 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void aServiceAccountActingAsIntegrationIsNoPersonAndStaysInClear() {
+        MetaData metaData = MetaData.from(Map.of("actor", "review-service", "actorRole", "INTEGRATION"));
+
+        String json = new String(serializer.serialize(metaData, byte[].class).getData(), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"actor\":\"review-service\"");
+    }
+
+    @Test
     void theErasedMarkerIsNotAPersonAndIsStoredAsItIs() {
         String json = stored(new Visit("lab", PersonalDataCipher.ERASED, null));
 
