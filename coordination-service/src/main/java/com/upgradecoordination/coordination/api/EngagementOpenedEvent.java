@@ -1,5 +1,6 @@
 package com.upgradecoordination.coordination.api;
 
+import com.upgradecoordination.events.PersonalData;
 import java.util.Set;
 import org.axonframework.serialization.Revision;
 
@@ -7,7 +8,7 @@ import org.axonframework.serialization.Revision;
 public record EngagementOpenedEvent(
         String engagementId,
         String customerOrganisation,
-        String csm,
+        @PersonalData String csm,
         Set<EngagementReason> reasons,
         DeploymentType deploymentType) implements EngagementEvent {
 }

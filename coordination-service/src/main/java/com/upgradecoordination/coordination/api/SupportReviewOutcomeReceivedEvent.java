@@ -1,5 +1,6 @@
 package com.upgradecoordination.coordination.api;
 
+import com.upgradecoordination.events.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -11,6 +12,6 @@ public record SupportReviewOutcomeReceivedEvent(
         int planVersion,
         SupportVerdict verdict,
         List<String> recommendations,
-        String reviewer,
+        @PersonalData String reviewer,
         String reviewerLevel) implements EngagementEvent {
 }

@@ -1,5 +1,6 @@
 package com.upgradecoordination.coordination.api;
 
+import com.upgradecoordination.events.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -14,7 +15,7 @@ public record SupportReviewRequestedEvent(
         String reviewId,
         int planVersion,
         String customerOrganisation,
-        String csm,
+        @PersonalData String csm,
         String referenceSize,
         List<Deviation> deviations,
         PerformanceOutcome performance) implements EngagementEvent {

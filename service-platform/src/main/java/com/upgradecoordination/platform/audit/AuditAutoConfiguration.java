@@ -9,6 +9,8 @@ import com.upgradecoordination.platform.audit.web.AggregateAuditController;
 import com.upgradecoordination.platform.audit.web.AuditReadController;
 import com.upgradecoordination.platform.audit.web.ReadModelController;
 import com.upgradecoordination.platform.history.AggregateHistory;
+import com.upgradecoordination.platform.personaldata.PersonalDataCipher;
+import com.upgradecoordination.platform.personaldata.PersonalDataModule;
 import com.upgradecoordination.platform.relay.IntegrationEventRelay;
 import java.time.Clock;
 import java.util.HashSet;
@@ -79,14 +81,21 @@ public class AuditAutoConfiguration {
     }
 
     /**
-     * A rebuild stores Axon's ReplayToken, whose reset context is typed {@code Object}; Jackson 3's
+     * How Axon's serializers write JSON. Axon applies only the first {@link Jackson3SerializerCustomizer}
+     * bean it finds, so this is the platform's only one.
+     *
+     * <p>A rebuild stores Axon's ReplayToken, whose reset context is typed {@code Object}; Jackson 3's
      * default type validator refuses that base type, so the processor could not read its own token
      * back and stopped. Axon's token classes (and only they) may be named in stored tokens.
+     * Personal data is stored encrypted ({@link PersonalDataModule}, docs/personal-data.md).
      */
     @Bean
-    public Jackson3SerializerCustomizer replayTokensReadable() {
-        return jsonMapper -> jsonMapper.polymorphicTypeValidator(
-                BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+    public Jackson3SerializerCustomizer axonJsonMapper(ObjectProvider<PersonalDataCipher> personalDataCipher) {
+        return jsonMapper -> {
+            jsonMapper.polymorphicTypeValidator(
+                    BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+            personalDataCipher.ifAvailable(cipher -> jsonMapper.addModule(new PersonalDataModule(cipher)));
+        };
     }
 
     @Bean

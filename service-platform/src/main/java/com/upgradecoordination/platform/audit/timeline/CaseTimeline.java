@@ -1,16 +1,21 @@
 package com.upgradecoordination.platform.audit.timeline;
 
 import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.platform.personaldata.PersonalDataCipher;
+import com.upgradecoordination.platform.personaldata.PersonalDataCopies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The {@code case_timeline} table: what the topics said about each case, in time order (SPEC A3). */
-public class CaseTimeline {
+public class CaseTimeline implements PersonalDataCopies {
 
     private final JdbcClient jdbc;
     private final JsonMapper jsonMapper;
@@ -72,5 +77,45 @@ public class CaseTimeline {
                 row.wasNull() ? null : sequence, row.getString("actor"), row.getString("actor_role"),
                 row.getString("correlation_id"), row.getString("causation_id"), row.getString("origin"),
                 jsonMapper.readTree(row.getString("payload")));
+    }
+
+    /**
+     * The topics carry personal data in clear (docs/personal-data.md), so the timeline's copy is
+     * rewritten when a person is erased: the actor, and every text value of a payload that is the
+     * person's identifier.
+     */
+    @Override
+    public void erase(String person) {
+        jdbc.sql("UPDATE case_timeline SET actor = :erased WHERE actor = :person")
+                .param("erased", PersonalDataCipher.ERASED).param("person", person).update();
+        String quoted = jsonMapper.writeValueAsString(person);
+        String pattern = "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        record Row(String eventId, String payload) {
+        }
+        List<Row> rows = jdbc.sql("SELECT event_id, payload FROM case_timeline WHERE payload LIKE :pattern ESCAPE '\\'")
+                .param("pattern", pattern)
+                .query((row, number) -> new Row(row.getString("event_id"), row.getString("payload")))
+                .list();
+        for (Row row : rows) {
+            JsonNode payload = jsonMapper.readTree(row.payload());
+            jdbc.sql("UPDATE case_timeline SET payload = :payload WHERE event_id = :eventId")
+                    .param("payload", jsonMapper.writeValueAsString(erased(payload, person)))
+                    .param("eventId", row.eventId())
+                    .update();
+        }
+    }
+
+    private JsonNode erased(JsonNode node, String person) {
+        if (node.isString() && node.asString().equals(person)) {
+            return jsonMapper.getNodeFactory().stringNode(PersonalDataCipher.ERASED);
+        }
+        if (node instanceof ObjectNode object) {
+            List.copyOf(object.propertyNames()).forEach(name -> object.set(name, erased(object.get(name), person)));
+        } else if (node instanceof ArrayNode array) {
+            for (int index = 0; index < array.size(); index++) {
+                array.set(index, erased(array.get(index), person));
+            }
+        }
+        return node;
     }
 }

@@ -1,0 +1,46 @@
+package com.upgradecoordination.platform.personaldata;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Erases a person: empties the person's keys (every stored field they encrypted then reads
+ * {@link PersonalDataCipher#ERASED}, and no stored row changes, so the hash chain still holds),
+ * deletes the aggregate snapshots (a cache that holds fields in clear, D13: they are made again
+ * from the events, which now read "erased"), deletes the person's idempotency keys, and has every {@link PersonalDataCopies} replace the
+ * identifier. All in the caller's transaction.
+ */
+public class StoredPersonalDataShredder implements PersonalDataShredder {
+
+    private final PersonalDataKeys keys;
+    private final JdbcClient jdbc;
+    private final List<PersonalDataCopies> copies;
+
+    public StoredPersonalDataShredder(PersonalDataKeys keys, JdbcClient jdbc, List<PersonalDataCopies> copies) {
+        this.keys = keys;
+        this.jdbc = jdbc;
+        this.copies = copies;
+    }
+
+    @Override
+    public int readableKeys(String person) {
+        return keys.readableKeys(PersonHash.of(person));
+    }
+
+    @Override
+    public boolean everStored(String person) {
+        return keys.allKeys(PersonHash.of(person)) > 0;
+    }
+
+    @Override
+    public int erase(String person) {
+        int erased = keys.erase(PersonHash.of(person));
+        // Every snapshot, not only the person's aggregates': which ones hold the person is only
+        // known by decrypting every stream. Erasures are rare; a long aggregate replays once.
+        jdbc.sql("DELETE FROM snapshotevententry").update();
+        // the person's retry cache: keyed by principal, and its answers may name them
+        jdbc.sql("DELETE FROM idempotency_key WHERE principal = :person").param("person", person).update();
+        copies.forEach(copy -> copy.erase(person));
+        return erased;
+    }
+}
