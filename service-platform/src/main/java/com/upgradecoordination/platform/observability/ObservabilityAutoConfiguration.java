@@ -82,13 +82,13 @@ public class ObservabilityAutoConfiguration {
     }
 
     @Bean
-    public MeterBinder eventStoreHead(EventStore eventStore, JdbcClient jdbcClient, Clock clock) {
+    public MeterBinder eventStoreHeadGauge(EventStore eventStore, JdbcClient jdbcClient, Clock clock) {
         return meters -> new ProcessorMetrics(eventStore, jdbcClient, clock).bindHead(meters);
     }
 
     /** The processors exist once Axon has started, so their gauges are registered when the service is ready. */
     @Bean
-    public ApplicationListener<ApplicationReadyEvent> processorMetrics(
+    public ApplicationListener<ApplicationReadyEvent> eventProcessorPositions(
             EventProcessingConfiguration eventProcessing, EventStore eventStore, JdbcClient jdbcClient, Clock clock,
             MeterRegistry meterRegistry) {
         ProcessorMetrics metrics = new ProcessorMetrics(eventStore, jdbcClient, clock);
