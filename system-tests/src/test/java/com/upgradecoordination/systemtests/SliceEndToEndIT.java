@@ -198,6 +198,13 @@ class SliceEndToEndIT {
         assertThat(coordination).contains("command=\"SharePlanWithSupportCommand\"", "outcome=\"SUCCESS\"")
                 .contains("processor=\"kafka-relay\"")
                 .doesNotContain(engagementId);
+        // review-service took the shared plan in through its inbox
+        String review = running.client(Service.REVIEW).get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(review.lines().filter(line -> line.startsWith("platform_inbox_events_total{")
+                        && line.contains("outcome=\"APPLIED\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum())
+                .isGreaterThanOrEqualTo(1);
     }
 
     /** The names of the series a service serves, read without a token as a Prometheus server reads them. */
