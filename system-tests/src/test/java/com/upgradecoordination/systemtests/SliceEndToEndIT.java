@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.local.LocalStack.Service;
 import com.upgradecoordination.platform.observability.TraceContext;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -169,7 +170,7 @@ class SliceEndToEndIT {
     }
 
     @Test
-    void everyServiceServesTheMetricsOperatorsWatch() {
+    void everyServiceServesTheMetricsOperatorsWatch() throws IOException {
         // a command, its relay and its consumption, so the timers that start with the first use exist
         Engagements engagements = new Engagements(running.as(Service.COORDINATION, "casey.csm", "CSM"));
         String engagementId = engagements.open("Measured Corp", "casey.csm");
@@ -180,9 +181,11 @@ class SliceEndToEndIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 engineer.get().uri("/plan-reviews/{id}", planReviewId).exchange().expectStatus().isOk());
 
+        Set<String> scrapedAnywhere = new HashSet<>();
         for (Service service : Service.values()) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 Set<String> scraped = scrape(service);
+                scrapedAnywhere.addAll(scraped);
                 List<String> missing = OperatorMetrics.ALL.stream()
                         .filter(metric -> metric.servedBy().contains(service))
                         .map(OperatorMetrics.Metric::name)
@@ -192,10 +195,13 @@ class SliceEndToEndIT {
                 assertThat(missing).as("metrics missing on %s", service).isEmpty();
             });
         }
-        // tags name the command type and the outcome, never an id
+        // the alert rules and the dashboard query series that exist (histogram buckets included)
+        assertThat(scrapedAnywhere).containsAll(MonitoringFilesTest.namesUsed());
+        // tags name the service, the command type and the outcome, never an id
         String coordination = running.client(Service.COORDINATION).get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(coordination).contains("command=\"SharePlanWithSupportCommand\"", "outcome=\"SUCCESS\"")
+        assertThat(coordination).contains("service=\"coordination-service\"",
+                        "command=\"SharePlanWithSupportCommand\"", "outcome=\"SUCCESS\"")
                 .contains("processor=\"kafka-relay\"")
                 .doesNotContain(engagementId);
         // review-service took the shared plan in through its inbox
