@@ -23,6 +23,8 @@ import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
 import com.upgradecoordination.notification.api.WebhookFingerprint;
+import com.upgradecoordination.notification.delivery.DeliveryWorker;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -44,6 +46,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -99,6 +102,8 @@ class DeliveryIT extends ServiceHttpTest {
     String caseId;
     String csm;
     WebTestClient manager;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void freshCase() {
@@ -208,6 +213,8 @@ class DeliveryIT extends ServiceHttpTest {
     void aWebhookThatFailsThreeTimesIsRetriedWithBackoffAndRecordedOnceAsSent() throws Exception {
         String path = "/hooks/" + caseId;
         webhooks.script(path, 503, 503, 500);
+        double failedBefore = webhookAttempts("FAILED");
+        double deliveredBefore = webhookAttempts("DELIVERED");
         setAddresses(manager, "@senior-reviewers", null, webhooks.url(path));
         try (TopicRecorder notificationTopic = TopicRecorder.fromNow(TestBroker.shared().bootstrapServers(),
                 Topics.NOTIFICATION)) {
@@ -249,7 +256,15 @@ class DeliveryIT extends ServiceHttpTest {
             assertThat(published(notificationTopic, "NotificationSent").stream()
                     .filter(sent -> sent.get("aggregateId").asString().equals(webhookId))).hasSize(1);
             assertThat(published(notificationTopic, "NotificationFailed")).isEmpty();
+            // operators count the attempts (other tests' deliveries may add to them)
+            assertThat(webhookAttempts("FAILED") - failedBefore).isGreaterThanOrEqualTo(3);
+            assertThat(webhookAttempts("DELIVERED") - deliveredBefore).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    double webhookAttempts(String outcome) {
+        return meters.get(DeliveryWorker.DELIVERY_ATTEMPTS_METRIC).tag("channel", "WEBHOOK").tag("outcome", outcome)
+                .counter().count();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.upgradecoordination.devsupport.TopicRecorder;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.local.LocalStack.Service;
+import com.upgradecoordination.platform.observability.MetricNames;
 import com.upgradecoordination.platform.relay.IntegrationEventRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -58,12 +59,17 @@ class BrokerOutageIT {
             cases.add(driveToDeviatingPlan(engagements, "Also During Outage GmbH"));
             // Keep the broker away until the relay has failed to publish and is backing off.
             await().atMost(Duration.ofSeconds(60)).until(this::relayHasFailedToPublish);
+            // what operators see (alert RelayStuck): stored events the broker has not acknowledged, waiting
+            assertThat(relayGauge(MetricNames.PROCESSOR_LAG_EVENTS)).isGreaterThan(0);
+            assertThat(relayGauge(MetricNames.PROCESSOR_LAG_AGE)).isGreaterThan(0);
             running.broker.start();
 
             Set<String> stored = storedCoordinationEventIds();
             assertThat(stored).hasSize(18);
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                     assertThat(publishedEventIds(coordinationTopic)).containsExactlyInAnyOrderElementsOf(stored));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(relayGauge(MetricNames.PROCESSOR_LAG_EVENTS)).isZero());
 
             WebTestClient inbox = running.as(Service.NOTIFICATION, CSM, "CSM");
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
@@ -80,6 +86,11 @@ class BrokerOutageIT {
     private boolean relayHasFailedToPublish() {
         MeterRegistry meters = running.stack.context(Service.COORDINATION).getBean(MeterRegistry.class);
         return meters.counter(IntegrationEventRelay.FAILURES_METRIC).count() > 0;
+    }
+
+    private double relayGauge(String name) {
+        MeterRegistry meters = running.stack.context(Service.COORDINATION).getBean(MeterRegistry.class);
+        return meters.get(name).tag("processor", IntegrationEventRelay.PROCESSING_GROUP).gauge().value();
     }
 
     private static String driveToDeviatingPlan(Engagements engagements, String customer) {

@@ -142,6 +142,11 @@ class LocalRunIT {
         assertThat(followed.get("followers").get(0).get("name").asString()).isEqualTo("casey.csm");
         sue.post().uri("/tickets/{id}/assignment", ticketId).exchange().expectStatus().isNoContent();
 
+        // the metrics' own queries hold on H2 too: a gauge whose query failed would read NaN
+        assertThat(gauge(Service.COORDINATION, "platform_processor_lag_age_seconds{", "processor=\"kafka-relay\"")).isNotNaN();
+        assertThat(gauge(Service.REVIEW, "platform_deadlines_overdue{", "service=\"review-service\"")).isNotNaN();
+        assertThat(gauge(Service.REVIEW, "platform_deadlines_scheduled{", "service=\"review-service\"")).isNotNaN();
+
         // the CSM's list with its filters, and a command retried with its Idempotency-Key
         csm.get().uri("/engagements?csm=casey.csm&hasDeviation=true&page=0&pageSize=10").exchange()
                 .expectStatus().isOk()
@@ -200,6 +205,15 @@ class LocalRunIT {
         // and the case goes on where it stood
         step(csmAgain, engagementId, "migration/start", null);
         new Engagements(csmAgain).awaitStatus(engagementId, "MIGRATING");
+    }
+
+    /** The value of the first series on the service's /actuator/prometheus that starts with {@code series} and has {@code label}. */
+    private double gauge(Service service, String series, String label) {
+        String text = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + run.port(service)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String line = text.lines().filter(l -> l.startsWith(series) && l.contains(label)).findFirst().orElseThrow();
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private WebTestClient as(DevTokenIssuer issuer, Service service, String principal, String role) {

@@ -7,10 +7,17 @@ import com.upgradecoordination.analytics.AnalyticsConsumer;
 import com.upgradecoordination.analytics.UpgradeFigures.DeviationRate;
 import com.upgradecoordination.analytics.UpgradeFigures.Snapshot;
 import com.upgradecoordination.local.LocalStack.Service;
+import com.upgradecoordination.platform.observability.TraceContext;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,10 @@ import tools.jackson.databind.JsonNode;
  * over HTTP; coordination-service receives the verdict from Kafka and shows it in the engagement's
  * state and history; notification-service tells the CSM; the last steps accept the deviation; the
  * migration runs and the engagement closes.
+ *
+ * <p>The same running stack shows what operators see of such a flow: one trace from the CSM's
+ * request into the consuming service, and every metric of {@link OperatorMetrics} on
+ * {@code /actuator/prometheus}.
  */
 class SliceEndToEndIT {
 
@@ -148,5 +159,102 @@ class SliceEndToEndIT {
         assertThat(figures.records().unknownContracts()).isZero();
         assertThat(figures.records().notEnvelopes()).isZero();
         assertThat(figures.records().duplicates()).as("the verdict's deprecated v1").isPositive();
+    }
+
+    @Test
+    void aCommandsTraceContinuesInTheServiceThatConsumesItsEvent() {
+        String traceId = randomHex(32);
+        String traceparent = "00-" + traceId + "-" + randomHex(16) + "-01";
+        WebTestClient csm = running.as(Service.COORDINATION, "casey.csm", "CSM");
+        Engagements engagements = new Engagements(csm);
+        String engagementId = engagements.open("Traced Corp", "casey.csm");
+        engagements.recordRequirementsFor10k(engagementId);
+        engagements.submitDeviatingPlan(engagementId);
+
+        String planReviewId = new Engagements(csm.mutate().defaultHeader("traceparent", traceparent).build())
+                .sharePlanWithSupport(engagementId);
+
+        // stored with the request's trace in coordination-service ...
+        assertThat(traceparentsOf(Service.COORDINATION, engagementId))
+                .anySatisfy(stored -> assertThat(stored).startsWith("00-" + traceId + "-"));
+        // ... relayed with it in the record's headers, and continued by review-service's consumer,
+        // whose command stored the plan review's first event in the same trace
+        await().atMost(Duration.ofSeconds(60)).until(() -> !traceparentsOf(Service.REVIEW, planReviewId).isEmpty());
+        assertThat(traceparentsOf(Service.REVIEW, planReviewId).get(0)).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
+    void everyServiceServesTheMetricsOperatorsWatch() throws IOException {
+        // a command, its relay and its consumption, so the timers that start with the first use exist
+        Engagements engagements = new Engagements(running.as(Service.COORDINATION, "casey.csm", "CSM"));
+        String engagementId = engagements.open("Measured Corp", "casey.csm");
+        engagements.recordRequirementsFor10k(engagementId);
+        engagements.submitDeviatingPlan(engagementId);
+        String planReviewId = engagements.sharePlanWithSupport(engagementId);
+        WebTestClient engineer = running.as(Service.REVIEW, "erin.engineer", "SUPPORT_ENGINEER");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                engineer.get().uri("/plan-reviews/{id}", planReviewId).exchange().expectStatus().isOk());
+
+        Set<String> scrapedAnywhere = new HashSet<>();
+        for (Service service : Service.values()) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Set<String> scraped = scrape(service);
+                scrapedAnywhere.addAll(scraped);
+                List<String> missing = OperatorMetrics.ALL.stream()
+                        .filter(metric -> metric.servedBy().contains(service))
+                        .map(OperatorMetrics.Metric::name)
+                        .filter(name -> scraped.stream().noneMatch(series ->
+                                OperatorMetrics.ofSeries(series).map(m -> m.name().equals(name)).orElse(false)))
+                        .toList();
+                assertThat(missing).as("metrics missing on %s", service).isEmpty();
+            });
+        }
+        // the alert rules and the dashboard query series that exist (histogram buckets included)
+        assertThat(scrapedAnywhere).containsAll(MonitoringFilesTest.namesUsed());
+        // tags name the service, the command type and the outcome, never an id
+        String coordination = running.client(Service.COORDINATION).get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(coordination).contains("service=\"coordination-service\"",
+                        "command=\"SharePlanWithSupportCommand\"", "outcome=\"SUCCESS\"")
+                .contains("processor=\"kafka-relay\"")
+                .doesNotContain(engagementId);
+        // review-service took the shared plan in through its inbox
+        String review = running.client(Service.REVIEW).get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(review.lines().filter(line -> line.startsWith("platform_inbox_events_total{")
+                        && line.contains("outcome=\"APPLIED\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    /** The names of the series a service serves, read without a token as a Prometheus server reads them. */
+    private static Set<String> scrape(Service service) {
+        String text = running.client(service).get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Set<String> names = new HashSet<>();
+        text.lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
+        return names;
+    }
+
+    private static List<String> traceparentsOf(Service service, String aggregateId) {
+        EventStore events = running.stack.context(service).getBean(EventStore.class);
+        if (!events.lastSequenceNumberFor(aggregateId).isPresent()) {
+            return List.of();
+        }
+        List<String> traceparents = new ArrayList<>();
+        events.readEvents(aggregateId).asStream()
+                .map(event -> event.getMetaData().get(TraceContext.TRACEPARENT))
+                .filter(Objects::nonNull)
+                .forEach(value -> traceparents.add(value.toString()));
+        return traceparents;
+    }
+
+    private static String randomHex(int digits) {
+        StringBuilder hex = new StringBuilder();
+        while (hex.length() < digits) {
+            hex.append(Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE));
+        }
+        return hex.substring(0, digits);
     }
 }

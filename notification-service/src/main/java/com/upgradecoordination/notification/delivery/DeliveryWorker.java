@@ -8,6 +8,8 @@ import com.upgradecoordination.notification.api.WebhookFingerprint;
 import com.upgradecoordination.notification.readmodel.NotificationStatusProjection;
 import com.upgradecoordination.notification.readmodel.NotificationStatusProjection.DueDelivery;
 import com.upgradecoordination.platform.axon.AuditMetadata;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -39,6 +41,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliveryWorker {
 
+    /**
+     * Counter, tags {@code channel} and {@code outcome} (DELIVERED, FAILED: tried again later,
+     * FAILED_PERMANENTLY): one per delivery attempt. The scheme is the platform's (MetricNames).
+     */
+    public static final String DELIVERY_ATTEMPTS_METRIC = "notification.delivery.attempts";
+
+    enum AttemptOutcome { DELIVERED, FAILED, FAILED_PERMANENTLY }
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final NotificationStatusProjection statuses;
@@ -49,10 +59,12 @@ public class DeliveryWorker {
     private final DeliverySettings settings;
     private final Clock clock;
     private final Actor serviceAccount;
+    private final MeterRegistry meters;
 
     public DeliveryWorker(NotificationStatusProjection statuses, WebhookUrlTable webhookUrls, List<ChannelSender> senders,
                           CommandGateway commandGateway, EventProcessingConfiguration eventProcessing,
-                          DeliverySettings settings, Clock clock, @Value("${spring.application.name}") String serviceName) {
+                          DeliverySettings settings, Clock clock, @Value("${spring.application.name}") String serviceName,
+                          MeterRegistry meters) {
         this.statuses = statuses;
         this.webhookUrls = webhookUrls;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
@@ -61,6 +73,21 @@ public class DeliveryWorker {
         this.settings = settings;
         this.clock = clock;
         this.serviceAccount = Actor.serviceAccount(serviceName);
+        this.meters = meters;
+        // at zero, so the first failure shows as an increase
+        for (Channel channel : Channel.values()) {
+            for (AttemptOutcome outcome : AttemptOutcome.values()) {
+                attempts(channel, outcome);
+            }
+        }
+    }
+
+    private Counter attempts(Channel channel, AttemptOutcome outcome) {
+        return Counter.builder(DELIVERY_ATTEMPTS_METRIC)
+                .description("Notification delivery attempts, by channel and outcome")
+                .tag("channel", channel.name())
+                .tag("outcome", outcome.name())
+                .register(meters);
     }
 
     /** One poll: attempts every due delivery. */
@@ -100,16 +127,19 @@ public class DeliveryWorker {
             senderFor(channel).send(new OutgoingNotification(due.notificationId(), due.caseId(),
                     due.sourceEventType(), due.recipient(), channel, address, due.message()));
             outcome = new RecordNotificationDeliveredCommand(due.notificationId(), attempt);
+            attempts(channel, AttemptOutcome.DELIVERED).increment();
         } catch (DeliveryFailure failure) {
             String reason = redacted(failure.getMessage(), channel, address);
             log.info("Attempt {} of {} notification {} failed ({}): {}", attempt, channel, due.notificationId(),
                     failure.permanent() ? "permanent" : "transient", reason);
             outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, reason, failure.permanent());
+            attempts(channel, failure.permanent() ? AttemptOutcome.FAILED_PERMANENTLY : AttemptOutcome.FAILED).increment();
         } catch (RuntimeException unexpected) {
             String reason = redacted(unexpected.toString(), channel, address);
             log.warn("Attempt {} of {} notification {} failed unexpectedly: {}", attempt, channel,
                     due.notificationId(), reason);
             outcome = new RecordDeliveryFailureCommand(due.notificationId(), attempt, reason, false);
+            attempts(channel, AttemptOutcome.FAILED).increment();
         }
         AuditMetadata audit = new AuditMetadata(serviceAccount,
                 due.correlationId() == null ? due.notificationId() : due.correlationId(),

@@ -20,6 +20,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -46,8 +47,9 @@ public class AuditAutoConfiguration {
 
     @Bean
     public AggregateAuditController aggregateAuditController(EventStore eventStore, AggregateHistory history,
-                                                             AggregateStates states, EventHashChain chain) {
-        return new AggregateAuditController(eventStore, history, states, chain);
+                                                             AggregateStates states, EventHashChain chain,
+                                                             MeterRegistry meterRegistry) {
+        return new AggregateAuditController(eventStore, history, states, chain, meterRegistry);
     }
 
     @Bean

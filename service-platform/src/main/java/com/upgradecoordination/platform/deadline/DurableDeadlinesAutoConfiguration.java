@@ -3,6 +3,11 @@ package com.upgradecoordination.platform.deadline;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.upgradecoordination.platform.axon.AxonOnBoot4AutoConfiguration;
+import com.upgradecoordination.platform.observability.MetricNames;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -16,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
@@ -51,6 +57,27 @@ public class DurableDeadlinesAutoConfiguration {
                 .threads(threads)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * The deadline backlog: how many are stored, and how many are overdue (their time has come and
+     * no instance has picked them up), which grows when the scheduler falls behind or stopped.
+     */
+    @Bean
+    public MeterBinder deadlineBacklog(DataSource dataSource, Clock clock) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        return meters -> {
+            Gauge.builder(MetricNames.DEADLINES_SCHEDULED, jdbc,
+                            db -> db.sql("SELECT COUNT(*) FROM scheduled_tasks").query(Long.class).single())
+                    .description("Deadlines stored, due or not")
+                    .register(meters);
+            Gauge.builder(MetricNames.DEADLINES_OVERDUE, jdbc,
+                            db -> db.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE picked = FALSE AND execution_time <= :now")
+                                    .param("now", Timestamp.from(clock.instant()))
+                                    .query(Long.class).single())
+                    .description("Deadlines whose time has come that no instance has picked up yet")
+                    .register(meters);
+        };
     }
 
     /** Every event a deadline causes names the service as its actor and the deadline as its origin. */

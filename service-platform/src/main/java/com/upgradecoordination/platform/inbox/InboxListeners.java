@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import com.upgradecoordination.platform.observability.CorrelationIdLogging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.BeanFactory;
@@ -51,6 +53,7 @@ public class InboxListeners implements KafkaListenerConfigurer {
                         throw new IllegalStateException("Two reactions are inbox consumer " + consumer);
                     });
         }
+        consumers.forEach(inbox::expectConsumer);
         this.subscriptions = List.copyOf(subscriptions);
         this.inbox = inbox;
         this.commandGateway = commandGateway;
@@ -85,10 +88,16 @@ public class InboxListeners implements KafkaListenerConfigurer {
      */
     Optional<IntegrationEventInbox.Outcome> deliver(InboxSubscription subscription,
                                                     ConsumerRecord<String, EventEnvelope> record) {
-        return subscription.reactionTo(record.value()).map(reaction ->
+        return subscription.reactionTo(record.value()).map(reaction -> inLogContextOf(record.value(), () ->
                 inbox.handleOnce(reaction.consumer(), record, (envelope, audit) -> reaction.effect()
                         .accept(new InboundEvent(envelope, IntegrationEventInbox.sourceOf(record), jsonMapper,
-                                new AuditedCommands(commandGateway, audit)))));
+                                new AuditedCommands(commandGateway, audit))))));
+    }
+
+    /** The record's own log lines name its correlation id, as its commands' do. */
+    private static <T> T inLogContextOf(EventEnvelope envelope, Supplier<T> handling) {
+        return envelope.correlationId() == null ? handling.get()
+                : CorrelationIdLogging.with(envelope.correlationId(), handling);
     }
 
     /** The listener method of one subscription's container. */

@@ -4,6 +4,9 @@ import com.upgradecoordination.events.Actor;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.platform.axon.AuditMetadata;
 import com.upgradecoordination.platform.domain.RuleViolationException;
+import com.upgradecoordination.platform.observability.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,12 +38,33 @@ public class IntegrationEventInbox {
     private final TransactionTemplate transactions;
     private final String serviceName;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    public IntegrationEventInbox(JdbcClient jdbc, TransactionTemplate transactions, String serviceName, Clock clock) {
+    public IntegrationEventInbox(JdbcClient jdbc, TransactionTemplate transactions, String serviceName, Clock clock,
+                                 MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.serviceName = serviceName;
         this.clock = clock;
+        this.meters = meters;
+    }
+
+    /**
+     * Registers the consumer's outcome counters at zero, so a first REJECTED shows as an increase
+     * (Prometheus sees no increase in a series that starts at 1).
+     */
+    void expectConsumer(String consumer) {
+        for (Outcome outcome : Outcome.values()) {
+            outcomes(consumer, outcome);
+        }
+    }
+
+    private Counter outcomes(String consumer, Outcome outcome) {
+        return Counter.builder(MetricNames.INBOX_EVENTS)
+                .description("Integration events handled by the inbox, by consumer and outcome")
+                .tag("consumer", consumer)
+                .tag("outcome", outcome.name())
+                .register(meters);
     }
 
     /**
@@ -51,6 +75,12 @@ public class IntegrationEventInbox {
      */
     public Outcome handleOnce(String consumer, ConsumerRecord<String, EventEnvelope> record,
                               EffectWithAudit effect) {
+        Outcome outcome = handle(consumer, record, effect);
+        outcomes(consumer, outcome).increment();
+        return outcome;
+    }
+
+    private Outcome handle(String consumer, ConsumerRecord<String, EventEnvelope> record, EffectWithAudit effect) {
         EventEnvelope envelope = record.value();
         String source = sourceOf(record);
         AuditMetadata audit = new AuditMetadata(

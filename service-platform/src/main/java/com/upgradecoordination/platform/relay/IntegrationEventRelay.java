@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.upgradecoordination.platform.observability.MetricNames;
+import com.upgradecoordination.platform.observability.TraceContext;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -28,15 +30,17 @@ import org.springframework.kafka.core.KafkaTemplate;
  * batch (acks=all, idempotent producer); a failure propagates, the processor backs off and retries
  * the batch, so nothing stored is lost whatever crashes when. Delivery is at-least-once and
  * consumers deduplicate on the envelope's event id. HTTP commands never wait for any of this.
+ *
+ * <p>Each send continues the trace of the request that stored the event (decision D19).
  */
 @ProcessingGroup(IntegrationEventRelay.PROCESSING_GROUP)
 public class IntegrationEventRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
     /** Counts publications the broker did not acknowledge in time; each is retried. */
-    public static final String FAILURES_METRIC = "platform.relay.failures";
+    public static final String FAILURES_METRIC = MetricNames.RELAY_FAILURES;
     /** Counts records the broker acknowledged. */
-    public static final String PUBLISHED_METRIC = "platform.relay.published";
+    public static final String PUBLISHED_METRIC = MetricNames.RELAY_PUBLISHED;
 
     private static final String IN_FLIGHT = IntegrationEventRelay.class.getName() + ".inFlight";
 
@@ -44,16 +48,18 @@ public class IntegrationEventRelay {
     private final EnvelopeFactory envelopeFactory;
     private final KafkaTemplate<String, EventEnvelope> kafkaTemplate;
     private final Duration acknowledgementTimeout;
+    private final TraceContext traceContext;
     private final Counter failures;
     private final Counter published;
 
     IntegrationEventRelay(IntegrationEventTranslator translator, EnvelopeFactory envelopeFactory,
                           KafkaTemplate<String, EventEnvelope> kafkaTemplate, Duration acknowledgementTimeout,
-                          MeterRegistry meters) {
+                          TraceContext traceContext, MeterRegistry meters) {
         this.translator = translator;
         this.envelopeFactory = envelopeFactory;
         this.kafkaTemplate = kafkaTemplate;
         this.acknowledgementTimeout = acknowledgementTimeout;
+        this.traceContext = traceContext;
         this.failures = meters.counter(FAILURES_METRIC);
         this.published = meters.counter(PUBLISHED_METRIC);
     }
@@ -79,7 +85,9 @@ public class IntegrationEventRelay {
             EventEnvelope envelope = envelopeFactory.envelope(message, outbound.get().caseId(), payload);
             EventContract contract = IntegrationEventCatalog.contractOf(payload.getClass());
             try {
-                sent.add(kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope));
+                // in the trace of the request that stored the event: the observed template puts it in the record's headers
+                sent.add(traceContext.continuing(message.getMetaData(), "relay " + contract.type(),
+                        () -> kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope)));
             } catch (RuntimeException noMetadata) {
                 // KafkaTemplate throws at once when it cannot even get the topic's metadata
                 failures.increment();

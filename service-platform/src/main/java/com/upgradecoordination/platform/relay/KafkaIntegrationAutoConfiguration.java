@@ -5,6 +5,7 @@ import com.upgradecoordination.platform.inbox.EnvelopeListenerContainers;
 import com.upgradecoordination.platform.inbox.InboxListeners;
 import com.upgradecoordination.platform.inbox.InboxSubscription;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
+import com.upgradecoordination.platform.observability.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.support.LoggingProducerListener;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,7 +52,7 @@ public class KafkaIntegrationAutoConfiguration {
     @Bean
     public KafkaTemplate<String, EventEnvelope> envelopeKafkaTemplate(
             KafkaProperties kafkaProperties, JsonMapper jsonMapper,
-            @Value("${platform.relay.max-block:10s}") Duration maxBlock) {
+            @Value("${platform.relay.max-block:10s}") Duration maxBlock, MeterRegistry meterRegistry) {
         Map<String, Object> config = kafkaProperties.buildProducerProperties();
         // Nothing acknowledged may be lost or doubled by the producer itself (SPEC K3).
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -62,7 +64,10 @@ public class KafkaIntegrationAutoConfiguration {
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         DefaultKafkaProducerFactory<String, EventEnvelope> factory = new DefaultKafkaProducerFactory<>(
                 config, new StringSerializer(), new JacksonJsonSerializer<>(jsonMapper));
+        factory.addListener(new MicrometerProducerListener<>(meterRegistry));
         KafkaTemplate<String, EventEnvelope> template = new KafkaTemplate<>(factory);
+        // the current trace goes into each record's headers (W3C traceparent), and sends are timed
+        template.setObservationEnabled(true);
         // Failed sends are logged without the record's contents: payloads name people (@PersonalData).
         LoggingProducerListener<String, EventEnvelope> failures = new LoggingProducerListener<>();
         failures.setIncludeContents(false);
@@ -76,9 +81,9 @@ public class KafkaIntegrationAutoConfiguration {
             IntegrationEventTranslator translator, KafkaTemplate<String, EventEnvelope> envelopeKafkaTemplate,
             JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName,
             @Value("${platform.relay.acknowledgement-timeout:20s}") Duration acknowledgementTimeout,
-            MeterRegistry meterRegistry) {
+            TraceContext traceContext, MeterRegistry meterRegistry) {
         return new IntegrationEventRelay(translator, new EnvelopeFactory(serviceName, jsonMapper),
-                envelopeKafkaTemplate, acknowledgementTimeout, meterRegistry);
+                envelopeKafkaTemplate, acknowledgementTimeout, traceContext, meterRegistry);
     }
 
     /**
@@ -106,8 +111,8 @@ public class KafkaIntegrationAutoConfiguration {
     @Bean
     public IntegrationEventInbox integrationEventInbox(JdbcClient jdbcClient, TransactionTemplate transactionTemplate,
                                                        @Value("${spring.application.name}") String serviceName,
-                                                       Clock clock) {
-        return new IntegrationEventInbox(jdbcClient, transactionTemplate, serviceName, clock);
+                                                       Clock clock, MeterRegistry meterRegistry) {
+        return new IntegrationEventInbox(jdbcClient, transactionTemplate, serviceName, clock, meterRegistry);
     }
 
     /** The listeners the service declares as {@link InboxSubscription} beans. */

@@ -52,6 +52,8 @@ public class SecurityAutoConfiguration {
 
     private static final String[] PUBLIC_PATHS = {
         "/actuator/health", "/actuator/health/**", "/actuator/info",
+        // figures only, no ids or personal data; the ingress does not route /actuator (docs/security.md)
+        "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
         // the Kafka contracts (openapi.AsyncApiDocuments)
         "/v3/asyncapi.yaml", "/v3/schemas/**"

@@ -1,6 +1,8 @@
 package com.upgradecoordination.platform.web;
 
 import com.upgradecoordination.events.Actor;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CommandDispatcher {
 
     private static final String ID_COUNT_ATTRIBUTE = IdempotencyClaim.ATTRIBUTE + ".ids";
+    private static final ContextSnapshotFactory CONTEXT_SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final CommandGateway commandGateway;
     private final JsonMapper jsonMapper;
@@ -69,13 +72,16 @@ public class CommandDispatcher {
         return RequestAudit.of(exchange).flatMap(audit -> {
             MetaData metaData = claim == null ? audit.toMetaData() : audit.toMetaData().mergedWith(claim.toMetaData());
             var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
-            return Mono.fromCallable(() -> {
-                        R result = commandGateway.<R>sendAndWait(message);
-                        if (claim != null) {
-                            crashPoints.reached(CrashPoints.Point.AFTER_COMMAND_COMMIT);
+            return Mono.deferContextual(context -> Mono.fromCallable(() -> {
+                        // the request's observation (its trace) on this thread, so the command takes it along
+                        try (ContextSnapshot.Scope observed = CONTEXT_SNAPSHOTS.setThreadLocalsFrom(context)) {
+                            R result = commandGateway.<R>sendAndWait(message);
+                            if (claim != null) {
+                                crashPoints.reached(CrashPoints.Point.AFTER_COMMAND_COMMIT);
+                            }
+                            return result;
                         }
-                        return result;
-                    })
+                    }))
                     .subscribeOn(Schedulers.boundedElastic());
         });
     }

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,7 +76,7 @@ class InboxListenersTest {
             jdbc.sql(new String(sql.readAllBytes(), StandardCharsets.UTF_8)).update();
         }
         inbox = new IntegrationEventInbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                "coordination-service", Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+                "coordination-service", Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), new SimpleMeterRegistry());
         when(commandGateway.sendAndWait(any())).thenAnswer(invocation -> {
             sent.add(invocation.getArgument(0));
             return null;

@@ -3,6 +3,9 @@ package com.upgradecoordination.platform.audit.web;
 import com.upgradecoordination.platform.audit.chain.ChainLink;
 import com.upgradecoordination.platform.audit.chain.ChainVerification;
 import com.upgradecoordination.platform.audit.chain.EventHashChain;
+import com.upgradecoordination.platform.observability.MetricNames;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.upgradecoordination.platform.audit.state.AggregateState;
 import com.upgradecoordination.platform.audit.AuditNotFoundException;
 import com.upgradecoordination.platform.audit.state.AggregateStates;
@@ -37,13 +40,18 @@ public class AggregateAuditController extends AuditEndpoints {
     private final AggregateHistory history;
     private final AggregateStates states;
     private final EventHashChain chain;
+    private final MeterRegistry meters;
 
     public AggregateAuditController(EventStore eventStore, AggregateHistory history, AggregateStates states,
-                                    EventHashChain chain) {
+                                    EventHashChain chain, MeterRegistry meters) {
         this.eventStore = eventStore;
         this.history = history;
         this.states = states;
         this.chain = chain;
+        this.meters = meters;
+        for (ChainVerification.Status status : ChainVerification.Status.values()) {
+            verifications(status); // at zero, so the first broken chain shows as an increase
+        }
     }
 
     /** The aggregate's events from {@code fromSequence} on, at most {@code limit}, each with its chain link. */
@@ -106,8 +114,8 @@ public class AggregateAuditController extends AuditEndpoints {
     /** Recomputes the aggregate's hash chain: INTACT with its head, or the first broken link. */
     @GetMapping("/aggregates/{aggregateId}/verify")
     public Mono<ChainVerification> verify(@PathVariable String aggregateId) {
-        return blocking(() -> chain.verify(aggregateId).orElseThrow(
-                () -> new AuditNotFoundException("Nothing found with id " + aggregateId)));
+        return blocking(() -> counted(chain.verify(aggregateId).orElseThrow(
+                () -> new AuditNotFoundException("Nothing found with id " + aggregateId))));
     }
 
     /** Verifies every stream of the case that this service holds. */
@@ -115,7 +123,7 @@ public class AggregateAuditController extends AuditEndpoints {
     public Mono<CaseVerification> verifyCase(@PathVariable String caseId) {
         return blocking(() -> {
             List<ChainVerification> streams = chain.aggregatesOfCase(caseId).stream()
-                    .map(aggregateId -> chain.verify(aggregateId).orElseThrow())
+                    .map(aggregateId -> counted(chain.verify(aggregateId).orElseThrow()))
                     .toList();
             if (streams.isEmpty()) {
                 throw new AuditNotFoundException("This service holds nothing of case " + caseId);
@@ -124,5 +132,18 @@ public class AggregateAuditController extends AuditEndpoints {
             return new CaseVerification(caseId, intact ? ChainVerification.Status.INTACT
                     : ChainVerification.Status.BROKEN, streams);
         });
+    }
+
+    /** Every verification counts by its outcome: a BROKEN one needs a person (deploy/monitoring alert). */
+    private ChainVerification counted(ChainVerification verification) {
+        verifications(verification.status()).increment();
+        return verification;
+    }
+
+    private Counter verifications(ChainVerification.Status status) {
+        return Counter.builder(MetricNames.CHAIN_VERIFICATIONS)
+                .description("Hash-chain verifications of an event stream, by outcome")
+                .tag("outcome", status.name())
+                .register(meters);
     }
 }
