@@ -36,6 +36,8 @@ class ImageTarballTest {
         assertThat(entrypoint).containsSubsequence(ServiceRequirements.containerJvmFlags())
                 .contains("-XX:MaxRAMPercentage=40", "-XX:+ExitOnOutOfMemoryError");
         assertThat(config.get("ExposedPorts").propertyNames()).containsExactly(ServiceRequirements.port(service) + "/tcp");
+        assertThat(config.get("Env").valueStream().map(JsonNode::asString))
+                .as("production logs as JSON lines").contains("LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs");
     }
 
     @ParameterizedTest
