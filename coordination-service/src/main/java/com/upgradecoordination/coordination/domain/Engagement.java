@@ -31,6 +31,7 @@ import com.upgradecoordination.coordination.api.StartMigrationCommand;
 import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
 import com.upgradecoordination.platform.axon.AggregateSnapshots;
+import com.upgradecoordination.platform.axon.ForwardHandledEvents;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,13 +61,14 @@ public class Engagement extends CaseFile {
     static final int LARGE_UPGRADE_USERS = 5000;
 
     private LocalDate timelineRiskFlaggedFor;
-    @AggregateMember
+    // each member gets only the events it handles (Axon would hand each one every event: issue 13)
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final ProfessionalServicesOffer professionalServices = new ProfessionalServicesOffer();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final AssistanceRequests assistance = new AssistanceRequests();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final DeviationReview deviationReview = new DeviationReview();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final PlanReviews planReviews = new PlanReviews();
 
     protected Engagement() {
