@@ -34,16 +34,16 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * What every part of an engagement knows of the case: whose it is, its reference size, its latest
- * plan (with its performance comparison) and where it stands ({@link EngagementProgress}). The aggregate root is a case file; a member
- * whose rules or events need the case keeps one of its own as a member: Axon hands every event of
- * the engagement to each of them, so all hold the same facts, from these handlers alone.
+ * plan (with its performance comparison) and where it stands ({@link EngagementProgress}). The
+ * aggregate root is the case file, the only one: a member whose rules or events need the case takes
+ * it as a parameter of its command handlers ({@link CaseFileParameterResolverFactory}) and keeps no
+ * copy, so each event updates the case once and a snapshot holds it once (decision D17).
  *
  * <p>Axon calls one event-sourcing handler per event and object: a subclass must not handle the
  * events handled here.
  */
 class CaseFile {
 
-    // in a member, Axon reads it as the entity's id, which only collections of members would route by
     @AggregateIdentifier
     private String engagementId;
     private String customerOrganisation;

@@ -19,6 +19,7 @@ import com.upgradecoordination.coordination.api.DeviationAcceptedEvent;
 import com.upgradecoordination.coordination.api.DeviationJustifiedEvent;
 import com.upgradecoordination.coordination.api.DocumentationRecordedEvent;
 import com.upgradecoordination.coordination.api.DocumentationSharedWithSupportEvent;
+import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.ExpectationsSetEvent;
 import com.upgradecoordination.coordination.api.FutureAdoptionAdvisedEvent;
 import com.upgradecoordination.coordination.api.JustifyDeviationCommand;
@@ -48,7 +49,6 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * The deviation process of the latest plan (SPEC C6, steps a to h), a member of the engagement:
@@ -57,14 +57,13 @@ import org.axonframework.modelling.command.AggregateMember;
  */
 class DeviationReview {
 
-    @AggregateMember
-    private final CaseFile caseFile = new CaseFile();
+    private String engagementId;
     private SupportVerdict supportVerdict;
     private String pendingReviewId;
     private int pendingReviewPlanVersion;
 
     String engagementId() {
-        return caseFile.engagementId();
+        return engagementId;
     }
 
     /** The support review awaiting Support's verdict, null when none does. */
@@ -78,47 +77,49 @@ class DeviationReview {
 
     /** a. The customer knows and has reviewed the reference architecture for their size. */
     @CommandHandler
-    void handle(ConfirmReferenceArchitectureReviewedCommand command) {
-        enforce(deviatingPlanFirst(progress(), "confirm the reference architecture was reviewed"), command);
-        enforce(once(process(), Step.REFERENCE_ARCHITECTURE_REVIEWED, "reference-architecture-already-reviewed",
-                "The customer's review of the reference architecture"), command);
-        apply(new ReferenceArchitectureReviewedEvent(engagementId(), planVersion()));
+    void handle(ConfirmReferenceArchitectureReviewedCommand command, CaseFile caseFile) {
+        enforce(deviatingPlanFirst(progress(caseFile), "confirm the reference architecture was reviewed"), command);
+        enforce(once(process(caseFile), Step.REFERENCE_ARCHITECTURE_REVIEWED,
+                "reference-architecture-already-reviewed", "The customer's review of the reference architecture"),
+                command);
+        apply(new ReferenceArchitectureReviewedEvent(engagementId(), planVersion(caseFile)));
     }
 
     /** b. How the customer could revise the architecture to match the reference, and what they decided. */
     @CommandHandler
-    void handle(RecordRevisionDiscussionCommand command) {
-        enforce(deviatingPlanFirst(progress(), "record the revision discussion"), command);
+    void handle(RecordRevisionDiscussionCommand command, CaseFile caseFile) {
+        enforce(deviatingPlanFirst(progress(caseFile), "record the revision discussion"), command);
         if (command.outcome() == null) {
             throw new IllegalArgumentException("outcome: required");
         }
-        enforce(once(process(), Step.REVISION_DISCUSSED, "revision-already-discussed", "The revision discussion"),
-                command);
-        apply(new RevisionDiscussedEvent(engagementId(), planVersion(), command.outcome(),
+        enforce(once(process(caseFile), Step.REVISION_DISCUSSED, "revision-already-discussed",
+                "The revision discussion"), command);
+        apply(new RevisionDiscussedEvent(engagementId(), planVersion(caseFile), command.outcome(),
                 command.notes() == null ? null : command.notes().strip()));
     }
 
     /** c. Why the customer keeps the deviation. */
     @CommandHandler
-    void handle(JustifyDeviationCommand command) {
-        enforce(deviatingPlanFirst(progress(), "justify a deviation"), command);
+    void handle(JustifyDeviationCommand command, CaseFile caseFile) {
+        enforce(deviatingPlanFirst(progress(caseFile), "justify a deviation"), command);
         if (command.reasonCategory() == null) {
             throw new IllegalArgumentException("reasonCategory: required");
         }
         require(command.explanation(), "explanation");
-        enforce(justifiedOnce(process()), command);
-        enforce(justificationAfterReviewAndDiscussion(process()), command);
-        enforce(noJustificationWhileCustomerRevises(process()), command);
-        apply(new DeviationJustifiedEvent(engagementId(), planVersion(), command.reasonCategory(),
+        enforce(justifiedOnce(process(caseFile)), command);
+        enforce(justificationAfterReviewAndDiscussion(process(caseFile)), command);
+        enforce(noJustificationWhileCustomerRevises(process(caseFile)), command);
+        apply(new DeviationJustifiedEvent(engagementId(), planVersion(caseFile), command.reasonCategory(),
                 command.explanation().strip()));
     }
 
     /** d. The customer was told that performance and support may be affected. */
     @CommandHandler
-    void handle(SetExpectationsCommand command) {
-        enforce(deviatingPlanFirst(progress(), "record that expectations were set"), command);
-        enforce(once(process(), Step.EXPECTATIONS_SET, "expectations-already-set", "Setting expectations"), command);
-        apply(new ExpectationsSetEvent(engagementId(), planVersion()));
+    void handle(SetExpectationsCommand command, CaseFile caseFile) {
+        enforce(deviatingPlanFirst(progress(caseFile), "record that expectations were set"), command);
+        enforce(once(process(caseFile), Step.EXPECTATIONS_SET, "expectations-already-set", "Setting expectations"),
+                command);
+        apply(new ExpectationsSetEvent(engagementId(), planVersion(caseFile)));
     }
 
     /**
@@ -126,17 +127,18 @@ class DeviationReview {
      * benchmark of that size, or, where none is registered, against GPT's own pass criteria.
      */
     @CommandHandler
-    PerformanceComparisonResult handle(SubmitPerformanceResultsCommand command, GptResultsFormat gptResults,
-                                       GptBenchmarkLibrary benchmarks, ReferenceArchitectureCatalog catalog) {
+    PerformanceComparisonResult handle(SubmitPerformanceResultsCommand command, CaseFile caseFile,
+                                       GptResultsFormat gptResults, GptBenchmarkLibrary benchmarks,
+                                       ReferenceArchitectureCatalog catalog) {
         require(command.resultsJson(), "resultsJson");
-        enforce(deviatingPlanFirst(progress(), "submit performance results"), command);
-        enforce(performanceAfterExpectations(process()), command);
+        enforce(deviatingPlanFirst(progress(caseFile), "submit performance results"), command);
+        enforce(performanceAfterExpectations(process(caseFile)), command);
         GptRun run = gptResults.read(command.resultsJson());
         String size = caseFile.referenceSize();
         PerformanceComparison comparison = PerformanceJudge.judge(catalog.size(size), benchmarks.latestFor(size), run);
-        apply(new PerformanceResultsSubmittedEvent(engagementId(), planVersion(), run.gptVersion(), run.option(),
-                run.date(), command.resultsJson()));
-        PerformanceComparedEvent compared = new PerformanceComparedEvent(engagementId(), planVersion(), size,
+        apply(new PerformanceResultsSubmittedEvent(engagementId(), planVersion(caseFile), run.gptVersion(),
+                run.option(), run.date(), command.resultsJson()));
+        PerformanceComparedEvent compared = new PerformanceComparedEvent(engagementId(), planVersion(caseFile), size,
                 comparison.verdict(), comparison.customerScore(), comparison.benchmarkScore(), comparison.tests(),
                 comparison.basis());
         apply(compared);
@@ -145,19 +147,19 @@ class DeviationReview {
 
     /** f. Only after c, d and e; one review at a time. */
     @CommandHandler
-    void handle(RequestSupportReviewCommand command) {
+    void handle(RequestSupportReviewCommand command, CaseFile caseFile) {
         require(command.reviewId(), "reviewId");
-        enforce(deviatingPlanFirst(progress(), "request a support review"), command);
-        enforce(supportReviewAfterJustificationExpectationsAndPerformance(process()), command);
+        enforce(deviatingPlanFirst(progress(caseFile), "request a support review"), command);
+        enforce(supportReviewAfterJustificationExpectationsAndPerformance(process(caseFile)), command);
         enforce(onePendingSupportReview(this), command);
-        apply(new SupportReviewRequestedEvent(engagementId(), command.reviewId(), planVersion(),
+        apply(new SupportReviewRequestedEvent(engagementId(), command.reviewId(), planVersion(caseFile),
                 caseFile.customerOrganisation(), caseFile.csm(), caseFile.referenceSize(), caseFile.latestDeviations(),
                 caseFile.latestPerformance()));
     }
 
     /** f. Support's verdict: a plan that is not supportable goes back to planning. */
     @CommandHandler
-    void handle(RecordSupportReviewOutcomeCommand command) {
+    void handle(RecordSupportReviewOutcomeCommand command, CaseFile caseFile) {
         enforce(pendingSupportReview(this, command.reviewId()), command);
         apply(new SupportReviewOutcomeReceivedEvent(engagementId(), command.reviewId(), command.planVersion(),
                 command.verdict(), List.copyOf(command.recommendations()), command.reviewer(),
@@ -166,48 +168,53 @@ class DeviationReview {
             apply(new ReturnedToPlanningEvent(engagementId(), command.planVersion(),
                     "Support found plan version " + command.planVersion() + " not supportable"));
         } else {
-            acceptWhenComplete();
+            acceptWhenComplete(caseFile);
         }
     }
 
     /** g. The customer may later be asked to adopt a reference architecture. */
     @CommandHandler
-    void handle(AdviseFutureAdoptionCommand command) {
-        enforce(deviatingPlanFirst(progress(), "record the future-adoption advice"), command);
-        enforce(once(process(), Step.FUTURE_ADOPTION_ADVISED, "future-adoption-already-advised",
+    void handle(AdviseFutureAdoptionCommand command, CaseFile caseFile) {
+        enforce(deviatingPlanFirst(progress(caseFile), "record the future-adoption advice"), command);
+        enforce(once(process(caseFile), Step.FUTURE_ADOPTION_ADVISED, "future-adoption-already-advised",
                 "The future-adoption advice"), command);
-        apply(new FutureAdoptionAdvisedEvent(engagementId(), planVersion()));
-        acceptWhenComplete();
+        apply(new FutureAdoptionAdvisedEvent(engagementId(), planVersion(caseFile)));
+        acceptWhenComplete(caseFile);
     }
 
     /** h. Where all of this is documented, e.g. the collaboration project's wiki. */
     @CommandHandler
-    void handle(RecordDocumentationCommand command) {
-        enforce(deviatingPlanFirst(progress(), "record the documentation"), command);
+    void handle(RecordDocumentationCommand command, CaseFile caseFile) {
+        enforce(deviatingPlanFirst(progress(caseFile), "record the documentation"), command);
         require(command.location(), "location");
         if (!command.location().strip().matches("(?i)https?://\\S+")) {
             throw new IllegalArgumentException("location: an http(s) URL, e.g. the collaboration project's wiki page");
         }
-        apply(new DocumentationRecordedEvent(engagementId(), planVersion(), command.location().strip()));
-        acceptWhenComplete();
+        apply(new DocumentationRecordedEvent(engagementId(), planVersion(caseFile), command.location().strip()));
+        acceptWhenComplete(caseFile);
     }
 
     /** h. The documentation's location was given to Support for its customer notes. */
     @CommandHandler
-    void handle(ShareDocumentationWithSupportCommand command) {
-        enforce(deviatingPlanFirst(progress(), "share the documentation with Support"), command);
-        enforce(sharingAfterDocumentation(process()), command);
-        enforce(once(process(), Step.DOCUMENTATION_SHARED_WITH_SUPPORT, "documentation-already-shared",
+    void handle(ShareDocumentationWithSupportCommand command, CaseFile caseFile) {
+        enforce(deviatingPlanFirst(progress(caseFile), "share the documentation with Support"), command);
+        enforce(sharingAfterDocumentation(process(caseFile)), command);
+        enforce(once(process(caseFile), Step.DOCUMENTATION_SHARED_WITH_SUPPORT, "documentation-already-shared",
                 "Sharing the documentation"), command);
-        apply(new DocumentationSharedWithSupportEvent(engagementId(), planVersion()));
-        acceptWhenComplete();
+        apply(new DocumentationSharedWithSupportEvent(engagementId(), planVersion(caseFile)));
+        acceptWhenComplete(caseFile);
     }
 
     /** The deviation is accepted once a to h hold for the latest plan and Support's verdict allows it. */
-    private void acceptWhenComplete() {
-        if (process().complete() && !progress().deviationAccepted()) {
-            apply(new DeviationAcceptedEvent(engagementId(), planVersion(), supportVerdict));
+    private void acceptWhenComplete(CaseFile caseFile) {
+        if (process(caseFile).complete() && !progress(caseFile).deviationAccepted()) {
+            apply(new DeviationAcceptedEvent(engagementId(), planVersion(caseFile), supportVerdict));
         }
+    }
+
+    @EventSourcingHandler
+    void on(EngagementOpenedEvent event) {
+        engagementId = event.engagementId();
     }
 
     @EventSourcingHandler
@@ -222,15 +229,15 @@ class DeviationReview {
         supportVerdict = event.verdict();
     }
 
-    private EngagementProgress progress() {
+    private static EngagementProgress progress(CaseFile caseFile) {
         return caseFile.progress();
     }
 
-    private DeviationProcess process() {
+    private static DeviationProcess process(CaseFile caseFile) {
         return caseFile.progress().deviationProcess();
     }
 
-    private int planVersion() {
+    private static int planVersion(CaseFile caseFile) {
         return caseFile.progress().latestPlanVersion();
     }
 

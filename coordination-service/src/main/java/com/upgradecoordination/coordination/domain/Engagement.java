@@ -31,6 +31,7 @@ import com.upgradecoordination.coordination.api.StartMigrationCommand;
 import com.upgradecoordination.coordination.api.SubmitPlanCommand;
 import com.upgradecoordination.coordination.api.TimelineRiskFlaggedEvent;
 import com.upgradecoordination.platform.axon.AggregateSnapshots;
+import com.upgradecoordination.platform.axon.ForwardHandledEvents;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,27 +47,28 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One customer's upgrade engagement: the case. The root takes the main line (opening, requirements,
- * plans, the migration and closing) and keeps the {@link CaseFile}; each sub-process is a member
- * with its own commands: Professional Services, internal assistance, the deviation process and
+ * plans, the migration and closing) and is the {@link CaseFile}; each sub-process is a member
+ * with its own commands, given the case file where its rules need it: Professional Services, internal assistance, the deviation process and
  * Support's plan reviews. Command handlers enforce the policies and apply; event-sourcing handlers
  * only assign state.
  */
 // Snapshotted (issue 13); the revision names the shape of its fields: bump it when they change.
 @Aggregate(snapshotTriggerDefinition = AggregateSnapshots.TRIGGER)
-@Revision("2")
+@Revision("3")
 public class Engagement extends CaseFile {
 
     /** From this many expected users ProServ is highly recommended and short timelines are a risk (SPEC C3). */
     static final int LARGE_UPGRADE_USERS = 5000;
 
     private LocalDate timelineRiskFlaggedFor;
-    @AggregateMember
+    // each member gets only the events it handles (Axon would hand each one every event: issue 13)
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final ProfessionalServicesOffer professionalServices = new ProfessionalServicesOffer();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final AssistanceRequests assistance = new AssistanceRequests();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final DeviationReview deviationReview = new DeviationReview();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     private final PlanReviews planReviews = new PlanReviews();
 
     protected Engagement() {

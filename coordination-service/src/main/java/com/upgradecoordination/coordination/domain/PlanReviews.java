@@ -8,6 +8,7 @@ import static com.upgradecoordination.coordination.domain.Refusal.enforce;
 import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.upgradecoordination.coordination.api.EngagementOpenedEvent;
 import com.upgradecoordination.coordination.api.PlanReviewCompletedEvent;
 import com.upgradecoordination.coordination.api.PlanSharedWithSupportEvent;
 import com.upgradecoordination.coordination.api.RecordPlanReviewOutcomeCommand;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * Plan reviews (SPEC C7), a member of the engagement: the latest plan version goes to Support,
@@ -27,14 +27,13 @@ import org.axonframework.modelling.command.AggregateMember;
  */
 class PlanReviews {
 
-    @AggregateMember
-    private final CaseFile caseFile = new CaseFile();
+    private String engagementId;
     // by id, the shared plan version; completed ones stay known so that an id is never reused
     private final Map<String, Integer> pending = new HashMap<>();
     private final Set<String> completed = new HashSet<>();
 
     String engagementId() {
-        return caseFile.engagementId();
+        return engagementId;
     }
 
     boolean exists(String planReviewId) {
@@ -52,7 +51,7 @@ class PlanReviews {
 
     /** One pending plan review per version. */
     @CommandHandler
-    void handle(SharePlanWithSupportCommand command) {
+    void handle(SharePlanWithSupportCommand command, CaseFile caseFile) {
         require(command.planReviewId(), "planReviewId");
         EngagementProgress progress = caseFile.progress();
         enforce(planFirst(progress, "share it with Support"), engagementId(), command);
@@ -74,6 +73,11 @@ class PlanReviews {
         apply(new PlanReviewCompletedEvent(engagementId(), command.planReviewId(), command.planVersion(),
                 command.feedback() == null ? List.of() : List.copyOf(command.feedback()), command.summary(),
                 command.reviewer(), command.reviewerRole()));
+    }
+
+    @EventSourcingHandler
+    void on(EngagementOpenedEvent event) {
+        engagementId = event.engagementId();
     }
 
     @EventSourcingHandler

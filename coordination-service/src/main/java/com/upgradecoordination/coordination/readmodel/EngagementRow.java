@@ -69,7 +69,7 @@ final class EngagementRow {
 
     /** Sets every column an event writes; its values as they bind are this row's values. */
     EngagementRow setAll(Columns columns) {
-        columns.parameters().getValues().forEach(this::set);
+        columns.forEachValue(this::set);
         return this;
     }
 

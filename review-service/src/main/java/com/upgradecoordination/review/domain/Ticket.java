@@ -35,6 +35,7 @@ import com.upgradecoordination.review.api.UpgradeRequestDetails;
 import com.upgradecoordination.review.api.UpgradeRescheduledEvent;
 import com.upgradecoordination.review.domain.upgrade.RequiredInformationCheck;
 import com.upgradecoordination.platform.axon.AggregateSnapshots;
+import com.upgradecoordination.platform.axon.ForwardHandledEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -68,14 +69,14 @@ public class Ticket {
     private String ticketId;
     private String caseId;
     private TicketStatus status;
-    // the members, read by the policies
-    @AggregateMember
+    // the members, read by the policies; each gets only the events it handles (issue 13)
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     final TicketIntake intake = new TicketIntake();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     final TicketAssignment assignment = new TicketAssignment();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     final ReviewCall reviewCall = new ReviewCall();
-    @AggregateMember
+    @AggregateMember(eventForwardingMode = ForwardHandledEvents.class)
     final UpgradeSchedule upgrade = new UpgradeSchedule();
 
     protected Ticket() {

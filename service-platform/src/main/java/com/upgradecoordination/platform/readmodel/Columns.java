@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
@@ -19,8 +19,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * timestamp, a {@link LocalDate} as a date, an enum by its name.
  */
 public final class Columns {
-
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, Integer> sqlTypes = new LinkedHashMap<>();
@@ -77,6 +75,11 @@ public final class Columns {
         return values.get(column);
     }
 
+    /** Each column's value (as it binds), in the order they were set; computed columns and parameters left out. */
+    public void forEachValue(BiConsumer<String, Object> action) {
+        values.forEach(action);
+    }
+
     boolean has(String column) {
         return values.containsKey(column) || computed.containsKey(column);
     }
@@ -118,12 +121,26 @@ public final class Columns {
         return source;
     }
 
-    /** A column or parameter name: written by code, never taken from input, and checked to be a plain name. */
+    /**
+     * A column or parameter name: written by code, never taken from input, and checked to be a plain
+     * name, {@code [a-z][a-z0-9_]*}. Checked by hand rather than by a pattern: a rebuild checks
+     * several names per event.
+     */
     static String name(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || name.isEmpty() || !isLowerLetter(name.charAt(0))) {
             throw new IllegalArgumentException("not a column name: " + name);
         }
+        for (int i = 1; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isLowerLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+                throw new IllegalArgumentException("not a column name: " + name);
+            }
+        }
         return name;
+    }
+
+    private static boolean isLowerLetter(char c) {
+        return c >= 'a' && c <= 'z';
     }
 
     private static Object bindable(Object value) {
