@@ -21,12 +21,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
-import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
-import org.axonframework.messaging.annotation.ParameterResolver;
 import org.axonframework.modelling.command.inspection.AggregateModel;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -77,10 +72,8 @@ public class InProcessBenchmarks {
         for (Object event : tenThousandEvents) {
             tenThousandMessages.add(new GenericDomainEventMessage<>("Engagement", ID, tenThousandMessages.size(), event));
         }
-        // as the repository does: the model once, not per load (command handlers' resources are never asked for)
-        model = AnnotatedAggregateMetaModelFactory.inspectAggregate(Engagement.class, new MultiParameterResolverFactory(
-                ClasspathParameterResolverFactory.forClass(Engagement.class),
-                (executable, parameters, index) -> NOT_NEEDED_TO_REPLAY));
+        // as the repository does: the model once, not per load
+        model = SnapshotRoundTrip.replayModel(Engagement.class);
         engagement = SnapshotRoundTrip.replay(Engagement.class, ID, tenThousandEvents);
         snapshots = AggregateSnapshots.serializer();
         snapshot = snapshots.serialize(engagement, byte[].class);
@@ -105,18 +98,6 @@ public class InProcessBenchmarks {
         constructor.setAccessible(true);
         return constructor.newInstance();
     }
-
-    private static final ParameterResolver<Object> NOT_NEEDED_TO_REPLAY = new ParameterResolver<>() {
-        @Override
-        public Object resolveParameterValue(Message<?> message) {
-            throw new IllegalStateException("Only event-sourcing handlers run in a replay");
-        }
-
-        @Override
-        public boolean matches(Message<?> message) {
-            return false;
-        }
-    };
 
     /** The engagement restored from its snapshot, as a load with snapshot does after reading it. */
     @Benchmark

@@ -17,6 +17,7 @@ import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolver;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -66,18 +67,25 @@ public final class SnapshotRoundTrip {
         try {
             Constructor<T> constructor = aggregateType.getDeclaredConstructor();
             constructor.setAccessible(true);
-            // command handlers may ask for resources (a catalog, a clock) that a replay never needs
-            ParameterResolverFactory resources = new MultiParameterResolverFactory(
-                    ClasspathParameterResolverFactory.forClass(aggregateType),
-                    (executable, parameters, index) -> NOT_NEEDED_TO_REPLAY);
             EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(constructor.newInstance(),
-                    AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType, resources), null,
-                    NoSnapshotTriggerDefinition.TRIGGER);
+                    replayModel(aggregateType), null, NoSnapshotTriggerDefinition.TRIGGER);
             aggregate.initializeState(DomainEventStream.of(events));
             return aggregate.getAggregateRoot();
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException(aggregateType + " needs a no-argument constructor", e);
         }
+    }
+
+    /**
+     * Axon's model of the aggregate for replays: its event-sourcing handlers as the repository
+     * inspects them. Command handlers may ask for resources (a catalog, a clock) that a replay never
+     * needs; they are not provided.
+     */
+    public static <T> AggregateModel<T> replayModel(Class<T> aggregateType) {
+        ParameterResolverFactory resources = new MultiParameterResolverFactory(
+                ClasspathParameterResolverFactory.forClass(aggregateType),
+                (executable, parameters, index) -> NOT_NEEDED_TO_REPLAY);
+        return AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType, resources);
     }
 
     private SnapshotRoundTrip() {
