@@ -1,6 +1,6 @@
 package com.upgradecoordination.coordination.web;
 
-import com.upgradecoordination.coordination.api.ErasePersonalDataCommand;
+import com.upgradecoordination.platform.personaldata.ErasePersonalDataCommand;
 import com.upgradecoordination.platform.web.Answers;
 import com.upgradecoordination.platform.web.CommandDispatcher;
 import jakarta.validation.Valid;

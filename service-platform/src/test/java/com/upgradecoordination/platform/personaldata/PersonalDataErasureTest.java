@@ -1,12 +1,8 @@
-package com.upgradecoordination.coordination.domain;
+package com.upgradecoordination.platform.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.upgradecoordination.coordination.api.ErasePersonalDataCommand;
-import com.upgradecoordination.coordination.api.PersonalDataErasedEvent;
 import com.upgradecoordination.platform.domain.RuleViolationException;
-import com.upgradecoordination.platform.personaldata.PersonHash;
-import com.upgradecoordination.platform.personaldata.PersonalDataShredder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +15,10 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The ERASE command: recorded by the person's hash, refused when there is nothing to erase. */
+/**
+ * The ERASE command: recorded by the person's hash, refused when there is nothing to erase; and the
+ * erasure another service asked for ({@code PersonalDataErased}), never refused.
+ */
 class PersonalDataErasureTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
@@ -33,21 +32,21 @@ class PersonalDataErasureTest {
         final List<String> erasures = new ArrayList<>();
 
         @Override
-        public int readableKeys(String person) {
-            return readable.getOrDefault(person, 0);
+        public int readableKeys(String personHash) {
+            return readable.getOrDefault(personHash, 0);
         }
 
         @Override
-        public boolean everStored(String person) {
-            return readable.containsKey(person) || erased.containsKey(person);
+        public boolean everStored(String personHash) {
+            return readable.containsKey(personHash) || erased.containsKey(personHash);
         }
 
         @Override
-        public int erase(String person) {
-            erasures.add(person);
-            int keys = readable.getOrDefault(person, 0);
-            erased.merge(person, keys, Integer::sum);
-            readable.put(person, 0);
+        public int erase(String personHash) {
+            erasures.add(personHash);
+            int keys = readable.getOrDefault(personHash, 0);
+            erased.merge(personHash, keys, Integer::sum);
+            readable.put(personHash, 0);
             return keys;
         }
     }
@@ -65,21 +64,21 @@ class PersonalDataErasureTest {
 
     @Test
     void erasingAPersonDestroysTheirKeysAndRecordsItByHash() {
-        keys.readable.put(CSM, 2);
+        keys.readable.put(CSM_HASH, 2);
 
         fixture.givenNoPriorActivity()
                 .when(new ErasePersonalDataCommand(CSM))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(2)
                 .expectEvents(new PersonalDataErasedEvent(CSM_HASH, 2, NOW));
-        assertThat(keys.erasures).containsExactly(CSM);
+        assertThat(keys.erasures).containsExactly(CSM_HASH);
         assertThat(CSM_HASH).hasSize(64).doesNotContain(CSM);
     }
 
     @Test
     void dataStoredSinceAnEarlierErasureIsErasedAgain() {
-        keys.erased.put(CSM, 2);
-        keys.readable.put(CSM, 1);
+        keys.erased.put(CSM_HASH, 2);
+        keys.readable.put(CSM_HASH, 1);
 
         fixture.given(new PersonalDataErasedEvent(CSM_HASH, 2, NOW.minusSeconds(3600)))
                 .when(new ErasePersonalDataCommand(CSM))
@@ -89,7 +88,7 @@ class PersonalDataErasureTest {
 
     @Test
     void anAlreadyErasedPersonIsRefusedAndNothingIsRecorded() {
-        keys.erased.put(CSM, 2);
+        keys.erased.put(CSM_HASH, 2);
 
         fixture.given(new PersonalDataErasedEvent(CSM_HASH, 2, NOW.minusSeconds(3600)))
                 .when(new ErasePersonalDataCommand(CSM))
@@ -101,7 +100,7 @@ class PersonalDataErasureTest {
 
     @Test
     void aPersonErasedBeforeThisStreamExistedIsAlsoAlreadyErased() {
-        keys.erased.put(CSM, 1);
+        keys.erased.put(CSM_HASH, 1);
 
         fixture.givenNoPriorActivity()
                 .when(new ErasePersonalDataCommand(CSM))
@@ -139,5 +138,34 @@ class PersonalDataErasureTest {
                 .expectExceptionMessage("person: at most 255 characters")
                 .expectNoEvents();
         assertThat(keys.erasures).isEmpty();
+    }
+
+    @Test
+    void aPersonErasedElsewhereIsForgottenHereAndRecordedByHash() {
+        keys.readable.put(CSM_HASH, 1);
+
+        fixture.givenNoPriorActivity()
+                .when(new ForgetPersonCommand(CSM_HASH))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(1)
+                .expectEvents(new PersonalDataErasedEvent(CSM_HASH, 1, NOW));
+        assertThat(keys.erasures).containsExactly(CSM_HASH);
+    }
+
+    @Test
+    void aPersonErasedElsewhereThatThisServiceHoldsNoKeyOfIsStillRecorded() {
+        // its read models may still hold the identifier in clear: the copies are replaced all the same
+        fixture.givenNoPriorActivity()
+                .when(new ForgetPersonCommand(CSM_HASH))
+                .expectResultMessagePayload(0)
+                .expectEvents(new PersonalDataErasedEvent(CSM_HASH, 0, NOW));
+        assertThat(keys.erasures).containsExactly(CSM_HASH);
+    }
+
+    @Test
+    void aSecondErasureElsewhereIsRecordedAgain() {
+        fixture.given(new PersonalDataErasedEvent(CSM_HASH, 2, NOW.minusSeconds(3600)))
+                .when(new ForgetPersonCommand(CSM_HASH))
+                .expectEvents(new PersonalDataErasedEvent(CSM_HASH, 0, NOW));
     }
 }

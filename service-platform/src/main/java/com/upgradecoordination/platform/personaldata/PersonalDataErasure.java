@@ -1,12 +1,9 @@
-package com.upgradecoordination.coordination.domain;
+package com.upgradecoordination.platform.personaldata;
 
 import static com.upgradecoordination.platform.domain.CommandInput.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.upgradecoordination.coordination.api.ErasePersonalDataCommand;
-import com.upgradecoordination.coordination.api.PersonalDataErasedEvent;
 import com.upgradecoordination.platform.domain.RuleViolationException;
-import com.upgradecoordination.platform.personaldata.PersonalDataShredder;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -16,9 +13,11 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The erasures of one person's personal data (D18), a stream named by the person's hash, so an
- * auditor reads who erased whom (by hash) and when, with the usual history and hash chain. The
- * keys are destroyed in the command's transaction: the event and the erasure commit together.
+ * The erasures of one person's personal data in this service (D18), a stream named by the person's
+ * hash, so an auditor reads who erased whom (by hash) and when, with the usual history and hash
+ * chain. The keys are destroyed in the command's transaction: the event and the erasure commit
+ * together. Every service has it (the platform registers it): coordination-service erases on a
+ * Support Manager's request, the others when they consume {@code PersonalDataErased}.
  */
 @Aggregate
 public class PersonalDataErasure {
@@ -33,21 +32,37 @@ public class PersonalDataErasure {
         // for Axon
     }
 
-    /** Returns how many keys were destroyed. */
+    /** A request to erase a person (coordination-service). Returns how many keys were destroyed. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public int handle(ErasePersonalDataCommand command, PersonalDataShredder shredder, Clock clock) {
         require(command.person(), "person", MAX_PERSON_LENGTH);
-        if (shredder.readableKeys(command.person()) == 0) {
-            if (erasures > 0 || shredder.everStored(command.person())) {
+        String hash = command.personHash();
+        if (shredder.readableKeys(hash) == 0) {
+            if (erasures > 0 || shredder.everStored(hash)) {
                 throw new RuleViolationException("personal-data-already-erased",
                         "This person's personal data is already erased, and none was stored since");
             }
             throw new RuleViolationException("personal-data-unknown",
                     "This service holds no personal data of this person (identifiers are compared exactly)");
         }
-        int keysErased = shredder.erase(command.person());
-        apply(new PersonalDataErasedEvent(command.personHash(), keysErased, clock.instant()));
+        return erase(hash, shredder, clock);
+    }
+
+    /**
+     * Another service erased the person: forget them here too. Never refused: whatever this service
+     * held of the person (possibly nothing) is erased, and the erasure is recorded either way, so an
+     * auditor of this service sees that the request arrived and was carried out.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public int handle(ForgetPersonCommand command, PersonalDataShredder shredder, Clock clock) {
+        return erase(command.personHash(), shredder, clock);
+    }
+
+    private int erase(String hash, PersonalDataShredder shredder, Clock clock) {
+        int keysErased = shredder.erase(hash);
+        apply(new PersonalDataErasedEvent(hash, keysErased, clock.instant()));
         return keysErased;
     }
 
