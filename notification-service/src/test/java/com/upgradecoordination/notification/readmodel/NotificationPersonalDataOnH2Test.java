@@ -29,9 +29,10 @@ class NotificationPersonalDataOnH2Test {
                     + "VALUES (:ticket, :case, 'sam.engineer', :person, CURRENT_TIMESTAMP)")
                     .param("ticket", "ticket-" + suffix).param("case", "case-" + suffix).param("person", person).update();
             jdbc.sql("INSERT INTO inbox_entry (notification_id, recipient, case_id, source_event_type, message, "
-                    + "created_at, updated_at) VALUES (:id, :person, 'case-1', 'EngagementOpened', 'hello', "
+                    + "created_at, updated_at) VALUES (:id, :person, 'case-1', 'EngagementOpened', :message, "
                     + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-                    .param("id", "n-" + suffix).param("person", person).update();
+                    .param("id", "n-" + suffix).param("person", person)
+                    .param("message", person + " shared plan v2 of Acme").update();
             jdbc.sql("INSERT INTO notification_status (notification_id, case_id, source_event_id, source_event_type, "
                     + "recipient, channel, email, message, status, attempts, created_at, updated_at) VALUES (:id, "
                     + "'case-1', 'event-1', 'EngagementOpened', :person, 'EMAIL', :email, 'hello', 'SENT', 1, "
@@ -57,6 +58,8 @@ class NotificationPersonalDataOnH2Test {
         assertThat(column("notification_status", "recipient")).containsExactlyInAnyOrder("erased", "robin.csm");
         assertThat(column("notification_status", "email")).containsExactlyInAnyOrder("erased", "robin@example.com");
         assertThat(column("recipient_address", "recipient")).containsExactly("robin.csm");
+        assertThat(column("inbox_entry", "message"))
+                .containsExactlyInAnyOrder("erased shared plan v2 of Acme", "robin.csm shared plan v2 of Acme");
         assertThat(column("recipient_webhook", "recipient")).containsExactly("robin.csm");
     }
 
