@@ -50,7 +50,7 @@ class PersonalDataErasureEndToEndIT {
                 engineer.get().uri("/plan-reviews/{id}", planReviewId).exchange()
                         .expectStatus().isOk().expectBody().jsonPath("$.csm").isEqualTo(CSM));
         engineer.post().uri("/plan-reviews/{id}/completion", planReviewId)
-                .bodyValue(Map.of("summary", "Sound plan"))
+                .bodyValue(Map.of("summary", "Sound plan", "noConcerns", true))
                 .exchange().expectStatus().is2xxSuccessful();
         WebTestClient csmInbox = running.as(Service.NOTIFICATION, CSM, "CSM");
         String notificationId = await().atMost(Duration.ofSeconds(60)).until(() -> {
@@ -76,7 +76,7 @@ class PersonalDataErasureEndToEndIT {
                         .expectStatus().isOk().expectBody().jsonPath("$.csm").isEqualTo("erased"));
         assertErasureRecordedAndChainsIntact(reviewAuditor, personHash, planReviewId, "review-service");
         JsonNode opened = reviewAuditor.get().uri("/audit/aggregates/{id}/history", planReviewId).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get(0);
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("events").get(0);
         assertThat(opened.get("payload").get("csm").asString()).isEqualTo("erased");
 
         WebTestClient notificationAuditor = running.as(Service.NOTIFICATION, "alex.auditor", "AUDITOR");
@@ -103,7 +103,7 @@ class PersonalDataErasureEndToEndIT {
     private static void assertErasureRecordedAndChainsIntact(WebTestClient auditor, String personHash,
                                                              String aggregateId, String service) {
         JsonNode erasures = auditor.get().uri("/audit/aggregates/{id}/history", personHash).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("events");
         assertThat(erasures).hasSize(1);
         assertThat(erasures.get(0).get("type").asString()).isEqualTo("PersonalDataErased");
         assertThat(erasures.get(0).get("actor").asString()).isEqualTo(service);
