@@ -8,12 +8,6 @@ package com.upgradecoordination.platform.personaldata;
  */
 public interface PersonalDataShredder {
 
-    /** How many of the person's keys can still decrypt stored fields: 0 when nothing is readable. */
-    int readableKeys(String personHash);
-
-    /** Whether the person's data was ever stored here (keys readable or already erased). */
-    boolean everStored(String personHash);
-
     /**
      * Erases the person's keys and every clear copy the service keeps; the stored events stay as
      * they are. Returns how many keys were erased.

@@ -24,16 +24,6 @@ public class StoredPersonalDataShredder implements PersonalDataShredder {
     }
 
     @Override
-    public int readableKeys(String personHash) {
-        return keys.readableKeys(personHash);
-    }
-
-    @Override
-    public boolean everStored(String personHash) {
-        return keys.allKeys(personHash) > 0;
-    }
-
-    @Override
     public int erase(String personHash) {
         HashedPerson person = new HashedPerson(personHash);
         int erased = keys.erase(personHash);
