@@ -86,6 +86,12 @@ public class PersonalDataKeys {
                 .param("person", personHash).query(Integer.class).single();
     }
 
+    /** How many keys the person ever had, erased or not (an erased key's row stays). */
+    public int allKeys(String personHash) {
+        return jdbc.sql("SELECT COUNT(*) FROM personal_data_key WHERE person_hash = :person")
+                .param("person", personHash).query(Integer.class).single();
+    }
+
     /** Empties the secret of every readable key of the person, in the caller's transaction. */
     public int erase(String personHash) {
         List<String> ids = jdbc.sql("""
