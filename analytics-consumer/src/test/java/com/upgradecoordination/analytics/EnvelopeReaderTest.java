@@ -22,7 +22,7 @@ class EnvelopeReaderTest {
         List<Envelope> read = RecordedTopics.load().lines().stream().map(line -> reader.read(line.value()))
                 .filter(Known.class::isInstance).map(reading -> ((Known) reading).envelope()).toList();
 
-        assertThat(read).hasSize(107);
+        assertThat(read).hasSize(108);
         String published = RecordedTopics.load().lines().toString();
         assertThat(published).contains(PERSONAL_VALUES);
         assertThat(read).allSatisfy(envelope -> assertThat(envelope.toString()).doesNotContain(PERSONAL_VALUES));

@@ -19,6 +19,7 @@ import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementClosed;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.MigrationProblemReported;
+import com.upgradecoordination.events.coordination.PersonalDataErased;
 import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
 import com.upgradecoordination.events.coordination.ProfessionalServicesDecided;
@@ -95,6 +96,7 @@ public final class IntegrationEventCatalog {
             MigrationProblemReported.class,
             MigrationCompleted.class,
             EngagementClosed.class,
+            PersonalDataErased.class,
             SupportReviewOpened.class,
             SupportReviewCompleted.class,
             SupportReviewCompletedV2.class,

@@ -57,6 +57,7 @@ import com.upgradecoordination.events.coordination.ArchitectureDeviation;
 import com.upgradecoordination.events.coordination.ArchitectureDeviationDetected;
 import com.upgradecoordination.events.coordination.DeviationJustified;
 import com.upgradecoordination.events.coordination.EngagementOpened;
+import com.upgradecoordination.events.coordination.PersonalDataErased;
 import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.PlanSubmitted;
 import com.upgradecoordination.events.coordination.EngagementClosed;
@@ -68,6 +69,7 @@ import com.upgradecoordination.events.coordination.TimelineRiskFlagged;
 import com.upgradecoordination.events.coordination.ReferenceArchitectureMatched;
 import com.upgradecoordination.events.coordination.RequirementsRecorded;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
+import com.upgradecoordination.platform.personaldata.PersonalDataErasedEvent;
 import com.upgradecoordination.platform.relay.ContractTranslations;
 import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
 import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
@@ -162,9 +164,18 @@ public class CoordinationIntegrationEvents implements IntegrationEventTranslator
                     PlanReviewCompletedEvent.class)
             .build();
 
+    /**
+     * Erasures (docs/personal-data.md) are published so every consumer forgets the person; the
+     * case is the person's hash, and the record names nobody. Keys erased is this service's affair.
+     */
+    static final ContractTranslations ERASURES = ContractTranslations.of(PersonalDataErasedEvent.class,
+                    PersonalDataErasedEvent::personHash)
+            .publish(PersonalDataErasedEvent.class, e -> new PersonalDataErased(e.personHash(), e.erasedAt()))
+            .build();
+
     @Override
     public Optional<OutboundIntegrationEvent> translate(Object domainEvent) {
-        return TABLE.translate(domainEvent);
+        return TABLE.translate(domainEvent).or(() -> ERASURES.translate(domainEvent));
     }
 
     static List<ArchitectureDeviation> contract(List<Deviation> deviations) {

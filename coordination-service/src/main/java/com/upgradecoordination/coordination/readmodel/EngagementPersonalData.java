@@ -1,6 +1,6 @@
 package com.upgradecoordination.coordination.readmodel;
 
-import com.upgradecoordination.platform.personaldata.PersonalDataCipher;
+import com.upgradecoordination.platform.personaldata.HashedPerson;
 import com.upgradecoordination.platform.personaldata.PersonalDataCopies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,16 +20,9 @@ public class EngagementPersonalData implements PersonalDataCopies {
     }
 
     @Override
-    public void erase(String person) {
-        replace("engagement_summary", "csm", person);
-        replace("engagement_deviation_step", "done_by", person);
-        replace("engagement_assistance_request", "asked_by", person);
-    }
-
-    private void replace(String table, String column, String person) {
-        jdbc.sql("UPDATE " + table + " SET " + column + " = :erased WHERE " + column + " = :person")
-                .param("erased", PersonalDataCipher.ERASED)
-                .param("person", person)
-                .update();
+    public void erase(HashedPerson person) {
+        PersonalDataCopies.replaceIn(jdbc, "engagement_summary", "csm", person);
+        PersonalDataCopies.replaceIn(jdbc, "engagement_deviation_step", "done_by", person);
+        PersonalDataCopies.replaceIn(jdbc, "engagement_assistance_request", "asked_by", person);
     }
 }

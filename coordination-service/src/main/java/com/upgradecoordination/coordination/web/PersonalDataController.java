@@ -1,6 +1,6 @@
 package com.upgradecoordination.coordination.web;
 
-import com.upgradecoordination.coordination.api.ErasePersonalDataCommand;
+import com.upgradecoordination.platform.personaldata.ErasePersonalDataCommand;
 import com.upgradecoordination.platform.web.Answers;
 import com.upgradecoordination.platform.web.CommandDispatcher;
 import jakarta.validation.Valid;
@@ -37,8 +37,9 @@ public class PersonalDataController {
 
     /**
      * Destroys the person's keys: every stored field of theirs reads "erased" from now on, in the
-     * history, the state as of any point and the read models. 201 with the erasure's audit history;
-     * 409 when nothing of the person is stored, or it is already erased.
+     * history, the state as of any point and the read models. 201 with the erasure's audit history,
+     * also when this service holds nothing of the person (keysErased 0): the erasure is published,
+     * and review-service and notification-service forget the person too.
      */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/erasures")

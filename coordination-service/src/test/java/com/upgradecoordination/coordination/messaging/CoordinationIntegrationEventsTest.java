@@ -44,8 +44,12 @@ import com.upgradecoordination.events.coordination.PerformanceTestComparison;
 import com.upgradecoordination.events.coordination.ReferenceArchitectureReviewed;
 import com.upgradecoordination.events.coordination.ReturnedToPlanning;
 import com.upgradecoordination.events.coordination.RevisionDiscussed;
+import com.upgradecoordination.events.coordination.PersonalDataErased;
 import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
+import com.upgradecoordination.platform.personaldata.PersonHash;
+import com.upgradecoordination.platform.personaldata.PersonalDataErasedEvent;
 import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -144,5 +148,17 @@ class CoordinationIntegrationEventsTest {
                 SupportVerdict.SUPPORTABLE, List.of(), "sam.senior", "SENIOR_SUPPORT_ENGINEER"))).isEmpty();
         assertThat(translator.translate(new EngagementCommandRefusedEvent(ID, "StartMigrationCommand",
                 "migration-requires-accepted-plan", "not accepted"))).isEmpty();
+    }
+
+    @Test
+    void anErasureIsPublishedUnderThePersonsHashWithoutTheKeyCount() {
+        String personHash = PersonHash.of("casey.csm");
+        Instant erasedAt = Instant.parse("2026-12-01T09:00:00Z");
+
+        OutboundIntegrationEvent outbound = translator.translate(
+                new PersonalDataErasedEvent(personHash, 2, erasedAt)).orElseThrow();
+
+        assertThat(outbound.caseId()).isEqualTo(personHash);
+        assertThat(outbound.payload()).isEqualTo(new PersonalDataErased(personHash, erasedAt));
     }
 }

@@ -117,6 +117,8 @@ class ComposeFileTest {
         assertThat(created).containsExactlyInAnyOrderElementsOf(ServiceRequirements.topics())
                 .contains(Topics.COORDINATION, Topics.REVIEW, Topics.NOTIFICATION);
         assertThat(environment.get("PARTITIONS")).isEqualTo(3);
+        assertThat(((Number) environment.get("RETENTION_MS")).longValue()).isEqualTo(ServiceRequirements.topicRetentionMs());
+        assertThat(String.valueOf(service("kafka-topics").get("command"))).contains("--config retention.ms=\"$$RETENTION_MS\"");
         assertThat(((Map<String, Object>) service("kafka").get("environment")).get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
     }
 

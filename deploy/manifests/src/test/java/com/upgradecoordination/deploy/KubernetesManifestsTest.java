@@ -173,6 +173,17 @@ class KubernetesManifestsTest {
         assertThat(topics).containsExactlyInAnyOrderElementsOf(ServiceRequirements.topics());
     }
 
+    @Test
+    void every_topic_keeps_its_records_for_the_documented_retention_only() {
+        List<Object> retentions = render("production").stream()
+                .filter(object -> "KafkaTopic".equals(object.get("kind")))
+                .map(topic -> path(topic, "spec", "config", "retention.ms"))
+                .toList();
+        assertThat(retentions).hasSize(ServiceRequirements.topics().size())
+                .allSatisfy(retention -> assertThat(((Number) retention).longValue())
+                        .isEqualTo(ServiceRequirements.topicRetentionMs()));
+    }
+
     private static final Map<String, List<Map<String, Object>>> RENDERED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The overlay as kubectl renders it (once per overlay and test run). */

@@ -103,6 +103,20 @@ final class ServiceRequirements {
         return limit.group(1) + "Mi";
     }
 
+    /** The topic retention docs/operations.md gives, in milliseconds as Kafka's retention.ms takes it. */
+    static long topicRetentionMs() {
+        Matcher retention = Pattern.compile("topic retention of (\\d+) days: `retention.ms=(\\d+)`")
+                .matcher(read("docs/operations.md").replaceAll("\\s+", " "));
+        if (!retention.find()) {
+            throw new IllegalStateException("docs/operations.md names no topic retention");
+        }
+        long millis = java.time.Duration.ofDays(Long.parseLong(retention.group(1))).toMillis();
+        if (millis != Long.parseLong(retention.group(2))) {
+            throw new IllegalStateException("docs/operations.md: the retention in days and in retention.ms differ");
+        }
+        return millis;
+    }
+
     /** The topics of docs/kafka-contracts.md's topic table. */
     static Set<String> topics() {
         Set<String> topics = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package com.upgradecoordination.notification.api;
 
+import com.upgradecoordination.events.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** A notification could not be delivered and is no longer tried: a permanent failure, or the attempts ran out. */
@@ -9,7 +10,7 @@ public record NotificationFailedEvent(
         String caseId,
         String sourceEventId,
         String sourceEventType,
-        String recipient,
+        @PersonalData String recipient,
         Channel channel,
         int attempts,
         String reason) {

@@ -1,5 +1,6 @@
 package com.upgradecoordination.notification.api;
 
+import com.upgradecoordination.events.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** A notification about another event reached its recipient on a channel. */
@@ -9,7 +10,7 @@ public record NotificationSentEvent(
         String caseId,
         String sourceEventId,
         String sourceEventType,
-        String recipient,
+        @PersonalData String recipient,
         Channel channel,
         String message) {
 }

@@ -1,7 +1,9 @@
 package com.upgradecoordination.notification.messaging;
 
 import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.events.coordination.PersonalDataErased;
 import com.upgradecoordination.platform.inbox.InboxSubscription;
+import com.upgradecoordination.platform.personaldata.ForgetPersonCommand;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,5 +27,17 @@ public class CaseEventSubscriptions {
         return InboxSubscription.listener("notification-review-events", Topics.REVIEW)
                 .containerFactory(DeadLetterConsumerConfiguration.CONTAINER_FACTORY)
                 .everyEvent("review-notifications", notifier::onReviewEvent);
+    }
+
+    /**
+     * A person erased at coordination-service is forgotten here too (docs/personal-data.md): their
+     * keys, the snapshots and the read models' copies, recorded in this service's store. Its own
+     * listener: the one above reacts to every event, and an erasure is no notification.
+     */
+    @Bean
+    public InboxSubscription personalDataErasures() {
+        return InboxSubscription.listener("notification-personal-data-erasures", Topics.COORDINATION)
+                .command(PersonalDataErased.class, "personal-data-erasures",
+                        erased -> new ForgetPersonCommand(erased.personHash()));
     }
 }

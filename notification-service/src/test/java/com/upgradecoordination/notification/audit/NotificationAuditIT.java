@@ -61,8 +61,9 @@ class NotificationAuditIT extends ServiceHttpTest {
         assertThat(intact.get("status").asString()).isEqualTo("INTACT");
         assertThat(intact.get("streams")).hasSize(2);
 
+        // the message, stored in clear (the recipient is stored encrypted, docs/personal-data.md)
         EventStoreTampering.Alteration altered = EventStoreTampering.alterPayload(jdbc, first, 0,
-                payload -> payload.replace("casey.csm", "mallory"));
+                payload -> payload.replace("Acme Corp", "Mallory Inc"));
 
         JsonNode broken = get("/audit/aggregates/{id}/verify", first);
         assertThat(broken.get("status").asString()).isEqualTo("BROKEN");

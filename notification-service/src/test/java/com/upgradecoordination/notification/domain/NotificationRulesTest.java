@@ -121,10 +121,11 @@ class NotificationRulesTest {
     @Test
     void everyContractAPersonShouldHearAboutHasARule() {
         // The CSM's own acts and records; TicketStatusChanged, whose moves worth telling have events of
-        // their own; this service's records of its notifications.
+        // their own; this service's records of its notifications; an erasure, which this service carries
+        // out instead (a subscription of its own).
         Set<String> heardByNobody = Set.of("EngagementOpened", "RequirementsRecorded", "ReferenceArchitectureReviewed",
                 "RevisionDiscussed", "ExpectationsSet", "FutureAdoptionAdvised", "DocumentationRecorded",
-                "TicketStatusChanged", "NotificationSent", "NotificationFailed");
+                "TicketStatusChanged", "NotificationSent", "NotificationFailed", "PersonalDataErased");
         Set<String> ruled = RuleTableFile.STANDARD.rules().stream().map(Rule::event).collect(Collectors.toSet());
         for (Class<? extends Record> contract : IntegrationEventCatalog.CONTRACTS) {
             String type = IntegrationEventCatalog.contractOf(contract).type();

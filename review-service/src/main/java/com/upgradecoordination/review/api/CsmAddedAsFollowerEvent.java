@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** The organisation's CSM follows the ticket (SPEC T3). */
@@ -7,6 +8,6 @@ import org.axonframework.serialization.Revision;
 public record CsmAddedAsFollowerEvent(
         String ticketId,
         String caseId,
-        String csm,
+        @PersonalData String csm,
         CsmSource source) implements TicketEvent {
 }

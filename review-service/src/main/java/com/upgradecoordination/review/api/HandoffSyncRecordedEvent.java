@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** The assignee synced with the engineer who will take over the final review (SPEC T8). */
@@ -7,6 +8,6 @@ import org.axonframework.serialization.Revision;
 public record HandoffSyncRecordedEvent(
         String ticketId,
         String caseId,
-        String engineer,
+        @PersonalData String engineer,
         String notes) implements TicketEvent {
 }

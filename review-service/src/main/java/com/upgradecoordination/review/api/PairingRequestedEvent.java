@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** The assignee asked an engineer with an upgrade focus to pair (SPEC T5). */
@@ -7,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record PairingRequestedEvent(
         String ticketId,
         String caseId,
-        String engineer) implements TicketEvent {
+        @PersonalData String engineer) implements TicketEvent {
 }

@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** @param assigneeRole SUPPORT_ENGINEER, SENIOR_SUPPORT_ENGINEER or SUPPORT_MANAGER */
@@ -7,6 +8,6 @@ import org.axonframework.serialization.Revision;
 public record PlanReviewAssignedEvent(
         String planReviewId,
         String engagementId,
-        String assignee,
+        @PersonalData String assignee,
         String assigneeRole) implements PlanReviewEvent {
 }

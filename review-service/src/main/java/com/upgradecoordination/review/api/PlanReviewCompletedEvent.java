@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -15,6 +16,6 @@ public record PlanReviewCompletedEvent(
         int planVersion,
         List<PlanFeedback> feedback,
         String summary,
-        String reviewer,
+        @PersonalData String reviewer,
         String reviewerRole) implements PlanReviewEvent {
 }

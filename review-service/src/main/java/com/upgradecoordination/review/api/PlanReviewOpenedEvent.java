@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -10,7 +11,7 @@ public record PlanReviewOpenedEvent(
         String engagementId,
         int planVersion,
         String customerOrganisation,
-        String csm,
+        @PersonalData String csm,
         String referenceSize,
         String planDocumentUrl,
         boolean conforms,

@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -17,6 +18,6 @@ public record SupportReviewCompletedEvent(
         int planVersion,
         SupportVerdict verdict,
         List<String> recommendations,
-        String reviewer,
+        @PersonalData String reviewer,
         String reviewerRole) implements SupportReviewEvent {
 }

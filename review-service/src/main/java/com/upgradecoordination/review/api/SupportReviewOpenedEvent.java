@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -14,7 +15,7 @@ public record SupportReviewOpenedEvent(
         String engagementId,
         int planVersion,
         String customerOrganisation,
-        String csm,
+        @PersonalData String csm,
         String referenceSize,
         List<ReviewedDeviation> deviations,
         ReviewedPerformance performance) implements SupportReviewEvent {

@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** The triaging engineer took the ticket (SPEC T2). */
@@ -7,5 +8,5 @@ import org.axonframework.serialization.Revision;
 public record TicketAssignedEvent(
         String ticketId,
         String caseId,
-        String assignee) implements TicketEvent {
+        @PersonalData String assignee) implements TicketEvent {
 }

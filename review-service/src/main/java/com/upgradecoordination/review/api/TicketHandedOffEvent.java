@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** The ticket moved to the engineer the assignee synced with (SPEC T8). */
@@ -7,7 +8,7 @@ import org.axonframework.serialization.Revision;
 public record TicketHandedOffEvent(
         String ticketId,
         String caseId,
-        String fromEngineer,
-        String toEngineer,
+        @PersonalData String fromEngineer,
+        @PersonalData String toEngineer,
         String syncNotes) implements TicketEvent {
 }

@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.api;
 
+import com.upgradecoordination.events.PersonalData;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -24,7 +25,7 @@ public record UpgradeRequestDetails(
         String upgradePlan,
         String rollbackPlan,
         String architecture,
-        String contactEmail,
+        @PersonalData String contactEmail,
         LocalDate upgradeDate,
         LocalTime upgradeTime,
         String upgradeTimezone,

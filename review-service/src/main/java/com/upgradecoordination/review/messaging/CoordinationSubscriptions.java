@@ -6,9 +6,11 @@ import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.MigrationProblemReported;
 import com.upgradecoordination.events.coordination.PerformanceBasis;
 import com.upgradecoordination.events.coordination.PerformanceSummary;
+import com.upgradecoordination.events.coordination.PersonalDataErased;
 import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import com.upgradecoordination.platform.inbox.InboxSubscription;
+import com.upgradecoordination.platform.personaldata.ForgetPersonCommand;
 import com.upgradecoordination.review.api.OpenPlanReviewCommand;
 import com.upgradecoordination.review.api.OpenSupportReviewCommand;
 import com.upgradecoordination.review.api.ReviewedDeviation;
@@ -55,6 +57,17 @@ public class CoordinationSubscriptions {
         return InboxSubscription.listener("review-ticket-coordination-events", Topics.COORDINATION)
                 .effect(EngagementOpened.class, "engagement-directory", tickets::engagementOpened)
                 .effect(MigrationProblemReported.class, "ticket-migration-problems", tickets::problemReported);
+    }
+
+    /**
+     * A person erased at coordination-service is forgotten here too (docs/personal-data.md): their
+     * keys, the snapshots and the read models' copies, recorded in this service's store.
+     */
+    @Bean
+    public InboxSubscription personalDataErasures() {
+        return InboxSubscription.listener("review-personal-data-erasures", Topics.COORDINATION)
+                .command(PersonalDataErased.class, "personal-data-erasures",
+                        erased -> new ForgetPersonCommand(erased.personHash()));
     }
 
     private static List<ReviewedDeviation> reviewed(List<ArchitectureDeviation> deviations) {

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -17,11 +18,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@link com.upgradecoordination.events.PersonalData} are stored encrypted with a key per person,
  * and erasing the key makes them read "erased" without changing a stored row. Axon's serializers
  * get {@link PersonalDataModule} from the platform's one serializer customizer
- * ({@code AuditAutoConfiguration#axonJsonMapper}: Axon applies only one).
+ * ({@code AuditAutoConfiguration#axonJsonMapper}: Axon applies only one). Every service gets the
+ * {@link PersonalDataErasure} aggregate, which records each erasure in the service's own store.
  */
 @AutoConfiguration(after = AxonOnBoot4AutoConfiguration.class,
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 @ConditionalOnBean(DataSource.class)
+@Import(PersonalDataErasure.class)
 public class PersonalDataAutoConfiguration {
 
     @Bean

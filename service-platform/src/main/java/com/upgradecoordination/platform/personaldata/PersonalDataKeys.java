@@ -86,7 +86,7 @@ public class PersonalDataKeys {
                 .param("person", personHash).query(Integer.class).single();
     }
 
-    /** How many keys the person ever had, erased or not. */
+    /** How many keys the person ever had, erased or not (an erased key's row stays). */
     public int allKeys(String personHash) {
         return jdbc.sql("SELECT COUNT(*) FROM personal_data_key WHERE person_hash = :person")
                 .param("person", personHash).query(Integer.class).single();

@@ -5,6 +5,7 @@ import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.events.coordination.EngagementOpened;
 import com.upgradecoordination.events.coordination.MigrationProblemReported;
+import com.upgradecoordination.events.coordination.PersonalDataErased;
 import com.upgradecoordination.events.coordination.PlanSharedWithSupport;
 import com.upgradecoordination.events.coordination.SupportReviewRequested;
 import java.util.LinkedHashMap;
@@ -130,7 +131,8 @@ final class AsyncApiDocument {
         coordination.put(Topics.NOTIFICATION, null);
         consumers.put("coordination-service", coordination);
         consumers.put("review-service", Map.of(Topics.COORDINATION, List.of(EngagementOpened.class,
-                MigrationProblemReported.class, PlanSharedWithSupport.class, SupportReviewRequested.class)));
+                MigrationProblemReported.class, PlanSharedWithSupport.class, SupportReviewRequested.class,
+                PersonalDataErased.class)));
         Map<String, List<Class<? extends Record>>> notification = new LinkedHashMap<>();
         notification.put(Topics.COORDINATION, null);
         notification.put(Topics.REVIEW, null);

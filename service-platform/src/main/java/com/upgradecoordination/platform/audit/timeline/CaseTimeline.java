@@ -1,12 +1,14 @@
 package com.upgradecoordination.platform.audit.timeline;
 
 import com.upgradecoordination.events.EventEnvelope;
+import com.upgradecoordination.platform.personaldata.HashedPerson;
 import com.upgradecoordination.platform.personaldata.PersonalDataCipher;
 import com.upgradecoordination.platform.personaldata.PersonalDataCopies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -82,31 +84,43 @@ public class CaseTimeline implements PersonalDataCopies {
     /**
      * The topics carry personal data in clear (docs/personal-data.md), so the timeline's copy is
      * rewritten when a person is erased: the actor, and every text value of a payload that is the
-     * person's identifier.
+     * person's identifier. Only the person's hash is known, so every row is read and its values
+     * hashed: erasures are rare.
      */
     @Override
-    public void erase(String person) {
-        jdbc.sql("UPDATE case_timeline SET actor = :erased WHERE actor = :person")
-                .param("erased", PersonalDataCipher.ERASED).param("person", person).update();
-        String quoted = jsonMapper.writeValueAsString(person);
-        String pattern = "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        record Row(String eventId, String payload) {
+    public void erase(HashedPerson person) {
+        PersonalDataCopies.replaceIn(jdbc, "case_timeline", "actor", person);
+        record Row(String eventId, JsonNode payload) {
         }
-        List<Row> rows = jdbc.sql("SELECT event_id, payload FROM case_timeline WHERE payload LIKE :pattern ESCAPE '\\'")
-                .param("pattern", pattern)
-                .query((row, number) -> new Row(row.getString("event_id"), row.getString("payload")))
-                .list();
-        for (Row row : rows) {
-            JsonNode payload = jsonMapper.readTree(row.payload());
+        List<Row> naming = new ArrayList<>();
+        jdbc.sql("SELECT event_id, payload FROM case_timeline").query(row -> {
+            JsonNode payload = jsonMapper.readTree(row.getString("payload"));
+            if (names(payload, person)) {
+                naming.add(new Row(row.getString("event_id"), payload));
+            }
+        });
+        for (Row row : naming) {
             jdbc.sql("UPDATE case_timeline SET payload = :payload WHERE event_id = :eventId")
-                    .param("payload", jsonMapper.writeValueAsString(erased(payload, person)))
+                    .param("payload", jsonMapper.writeValueAsString(erased(row.payload(), person)))
                     .param("eventId", row.eventId())
                     .update();
         }
     }
 
-    private JsonNode erased(JsonNode node, String person) {
-        if (node.isString() && node.asString().equals(person)) {
+    private static boolean names(JsonNode node, HashedPerson person) {
+        if (node.isString()) {
+            return person.is(node.asString());
+        }
+        for (JsonNode child : node) {
+            if (names(child, person)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private JsonNode erased(JsonNode node, HashedPerson person) {
+        if (node.isString() && person.is(node.asString())) {
             return jsonMapper.getNodeFactory().stringNode(PersonalDataCipher.ERASED);
         }
         if (node instanceof ObjectNode object) {

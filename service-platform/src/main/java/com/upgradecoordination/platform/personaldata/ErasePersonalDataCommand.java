@@ -1,6 +1,5 @@
-package com.upgradecoordination.coordination.api;
+package com.upgradecoordination.platform.personaldata;
 
-import com.upgradecoordination.platform.personaldata.PersonHash;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**

@@ -1,4 +1,4 @@
-package com.upgradecoordination.coordination.api;
+package com.upgradecoordination.platform.personaldata;
 
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
