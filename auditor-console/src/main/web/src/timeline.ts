@@ -1,0 +1,74 @@
+// The case timeline as the page filters and labels it.
+import type { TimelineEntry } from './model';
+
+export interface TimelineFilter {
+  service?: string;
+  type?: string;
+  actor?: string;
+  /** inclusive, ISO instant */
+  from?: string;
+  /** exclusive, ISO instant */
+  to?: string;
+}
+
+/** A recorded refusal: a rule said no, and the service kept that as a fact (e.g. EngagementCommandRefused). */
+export function isRefusal(entry: Pick<TimelineEntry, 'type'>): boolean {
+  return /Refused|Rejected|Refusal/.test(entry.type);
+}
+
+export function applyFilter(entries: TimelineEntry[], filter: TimelineFilter): TimelineEntry[] {
+  const from = filter.from ? Date.parse(filter.from) : null;
+  const to = filter.to ? Date.parse(filter.to) : null;
+  return entries.filter((e) => {
+    const at = Date.parse(e.occurredAt);
+    return (!filter.service || e.service === filter.service)
+      && (!filter.type || e.type === filter.type)
+      && (!filter.actor || e.actor === filter.actor)
+      && (from === null || at >= from)
+      && (to === null || at < to);
+  });
+}
+
+/** The distinct values of one column, sorted, for a filter's choices. */
+export function choices(entries: TimelineEntry[], pick: (e: TimelineEntry) => string | null): string[] {
+  return [...new Set(entries.map(pick).filter((v): v is string => !!v))].sort();
+}
+
+export interface AggregateRef {
+  service: string;
+  aggregateType: string;
+  aggregateId: string;
+}
+
+/** Every aggregate the case's events come from, in the order they first appear. */
+export function aggregatesOf(entries: TimelineEntry[]): AggregateRef[] {
+  const seen = new Map<string, AggregateRef>();
+  for (const e of entries) {
+    const key = `${e.service}/${e.aggregateId}`;
+    if (!seen.has(key)) {
+      seen.set(key, { service: e.service, aggregateType: e.aggregateType, aggregateId: e.aggregateId });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** "casey.csm (CSM)", or "system" for events no person caused. */
+export function actorLabel(entry: Pick<TimelineEntry, 'actor' | 'actorRole'>): string {
+  if (!entry.actor) return 'system';
+  return entry.actorRole ? `${entry.actor} (${entry.actorRole})` : entry.actor;
+}
+
+/** Shown to the second in the reader's time zone, and as the exact UTC instant in a tooltip. */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return d.toLocaleString('en-GB', {
+    year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+}
+
+/** A datetime-local input's value (the reader's local time) as an ISO instant, or undefined when empty. */
+export function localInputToInstant(value: string): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
