@@ -8,7 +8,8 @@ import type {
   AggregateState, AuditRead, CaseVerification, ConsoleConfig, EngagementPage, HistoryPage, TimelineEntry,
 } from './model';
 import {
-  actorLabel, aggregatesOf, applyFilter, choices, formatTime, isRefusal, localInputToInstant, type TimelineFilter,
+  actorLabel, aggregatesOf, applyFilter, choices, formatTime, isRefusal, localInputToInstant, withHistories,
+  type TimelineFilter,
 } from './timeline';
 
 const COORDINATION = 'coordination-service';
@@ -209,10 +210,17 @@ type Tab = (typeof TABS)[number];
 
 async function loadCase(caseId: string): Promise<CaseData> {
   const id = encodeURIComponent(caseId);
-  const [timeline, engagement] = await Promise.all([
-    api.get<TimelineEntry[]>(COORDINATION, `/audit/cases/${id}/timeline`),
+  const [{ entries: published }, engagement] = await Promise.all([
+    api.get<{ entries: TimelineEntry[] }>(COORDINATION, `/audit/cases/${id}/timeline`),
     api.getOrNull<CaseData['engagement']>(COORDINATION, `/engagements/${id}`),
   ]);
+  // every aggregate the topics named, and the engagement itself: their histories hold what was never published
+  const streams = aggregatesOf(published).filter((a) => api.has(a.service));
+  if (engagement && !streams.some((a) => a.aggregateId === caseId)) {
+    streams.push({ service: COORDINATION, aggregateType: 'Engagement', aggregateId: caseId });
+  }
+  const histories = await Promise.all(streams.map(async (a) => ({ service: a.service, page: await readHistory(a.service, a.aggregateId) })));
+  const timeline = withHistories(published, histories.filter((h): h is { service: string; page: HistoryPage } => h.page !== null), caseId);
   const verifications: CaseData['verifications'] = {};
   const verificationErrors: CaseData['verificationErrors'] = {};
   await Promise.all(api.services().map(async (service) => {
@@ -224,6 +232,19 @@ async function loadCase(caseId: string): Promise<CaseData> {
     }
   }));
   return { caseId, timeline, verifications, verificationErrors, engagement };
+}
+
+/** An aggregate's whole history, page after page; null when the service does not know it. */
+async function readHistory(service: string, aggregateId: string): Promise<HistoryPage | null> {
+  let page = await api.getOrNull<HistoryPage>(service, `/audit/aggregates/${encodeURIComponent(aggregateId)}/history`, { limit: 1000 });
+  if (!page) return null;
+  const events = [...page.events];
+  while (page?.nextFromSequence !== undefined && page.nextFromSequence !== null) {
+    page = await api.get<HistoryPage>(service, `/audit/aggregates/${encodeURIComponent(aggregateId)}/history`,
+      { fromSequence: page.nextFromSequence, limit: 1000 });
+    events.push(...page.events);
+  }
+  return { ...page!, events };
 }
 
 function caseBadge(data: CaseData): HTMLElement {
@@ -328,7 +349,8 @@ function renderTimeline(panel: HTMLElement, data: CaseData): void {
       },
       h('td', null, time(entry.occurredAt)),
       h('td', null, serviceChip(entry.service)),
-      h('td', { class: 'type' }, entry.type, refusal ? h('span', { class: 'tag-refusal' }, 'refusal') : null),
+      h('td', { class: 'type' }, entry.type, refusal ? h('span', { class: 'tag-refusal' }, 'refusal') : null,
+        entry.published === false ? h('span', { class: 'tag-internal', title: 'Kept by its service, never published to Kafka' }, 'internal') : null),
       h('td', null, actorLabel(entry)),
       h('td', null, entry.origin ?? '—'),
       h('td', { class: 'mono', title: entry.correlationId ?? '' }, short(entry.correlationId)));
@@ -356,7 +378,8 @@ function renderTimeline(panel: HTMLElement, data: CaseData): void {
 async function renderDetail(detail: HTMLElement, entry: TimelineEntry): Promise<void> {
   const link = h('div', { class: 'link' }, h('p', { class: 'loading' }, 'Reading the hash chain…'));
   clear(detail,
-    h('h2', null, entry.type, h('span', { class: 'version' }, ` v${entry.schemaVersion}`)),
+    h('h2', null, entry.type, h('span', { class: 'version' }, ` v${entry.schemaVersion}`),
+      entry.published === false ? h('span', { class: 'tag-internal' }, 'internal') : null),
     h('dl', { class: 'facts' },
       fact('When', time(entry.occurredAt)),
       fact('Service', serviceChip(entry.service)),
@@ -376,9 +399,9 @@ async function renderDetail(detail: HTMLElement, entry: TimelineEntry): Promise<
     return;
   }
   try {
-    const page = await api.get<HistoryPage>(entry.service, `/audit/aggregates/${encodeURIComponent(entry.aggregateId)}/history`,
-      { fromSequence: entry.aggregateSequence, limit: 1 });
-    const chained = page.events[0]?.link;
+    const chained = entry.link !== undefined ? entry.link
+      : (await api.get<HistoryPage>(entry.service, `/audit/aggregates/${encodeURIComponent(entry.aggregateId)}/history`,
+        { fromSequence: entry.aggregateSequence, limit: 1 })).events[0]?.link;
     clear(link, chained
       ? h('dl', { class: 'facts hashes', 'data-testid': 'chain-link' },
         fact('Sequence', chained.sequence),

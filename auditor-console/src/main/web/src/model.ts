@@ -24,6 +24,10 @@ export interface TimelineEntry {
   causationId: string | null;
   origin: string | null;
   payload: unknown;
+  /** false for an event its service keeps to itself (read from the aggregate's history, not the topics) */
+  published?: boolean;
+  /** the event's hash-chain link, when read from the history */
+  link?: ChainLink | null;
 }
 
 export interface ChainLink {
@@ -37,7 +41,14 @@ export interface AuditedEvent {
   sequence: number;
   eventId: string;
   type: string;
+  schemaRevision: string | null;
   occurredAt: string;
+  actor: string | null;
+  actorRole: string | null;
+  correlationId: string | null;
+  causationId: string | null;
+  origin: string | null;
+  payload: unknown;
   link: ChainLink | null;
 }
 

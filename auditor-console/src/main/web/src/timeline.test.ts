@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntry } from './model';
-import { actorLabel, aggregatesOf, applyFilter, choices, isRefusal } from './timeline';
+import { actorLabel, aggregatesOf, applyFilter, choices, isRefusal, withHistories } from './timeline';
 
 function entry(overrides: Partial<TimelineEntry>): TimelineEntry {
   return {
@@ -40,5 +40,25 @@ describe('timeline', () => {
   it('labels the actor with the role acted in', () => {
     expect(actorLabel(review)).toBe('sam.senior (SENIOR_SUPPORT_ENGINEER)');
     expect(actorLabel(entry({ actor: null }))).toBe('system');
+  });
+});
+
+describe('withHistories', () => {
+  it('adds the events an aggregate kept to itself, in time order, and keeps the published ones once', () => {
+    const history = {
+      service: 'coordination-service',
+      page: {
+        aggregateId: 'c', aggregateType: 'Engagement',
+        events: [
+          { sequence: 0, eventId: 'd0', type: 'EngagementOpenedEvent', schemaRevision: null, occurredAt: '2026-03-01T09:00:00Z', actor: 'casey.csm', actorRole: 'CSM', correlationId: 'k', causationId: null, origin: 'http', payload: {}, link: null },
+          { sequence: 1, eventId: 'd1', type: 'EngagementCommandRefusedEvent', schemaRevision: '1', occurredAt: '2026-03-01T09:30:00Z', actor: 'casey.csm', actorRole: 'CSM', correlationId: 'k2', causationId: null, origin: 'http', payload: { rule: 'r' }, link: { sequence: 1, eventId: 'd1', previousHash: 'p', hash: 'h' } },
+        ],
+      },
+    };
+    const merged = withHistories([opened, review], [history], 'c');
+    expect(merged.map((e) => e.type)).toEqual(['EngagementOpened', 'EngagementCommandRefusedEvent', 'SupportReviewCompleted']);
+    expect(merged[1].published).toBe(false);
+    expect(merged[1].link?.hash).toBe('h');
+    expect(isRefusal(merged[1])).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // The case timeline as the page filters and labels it.
-import type { TimelineEntry } from './model';
+import type { HistoryPage, TimelineEntry } from './model';
 
 export interface TimelineFilter {
   service?: string;
@@ -71,4 +71,28 @@ export function localInputToInstant(value: string): string | undefined {
   if (!value) return undefined;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+/**
+ * The timeline (the events the services published) completed with what each aggregate kept to
+ * itself (its history: recorded refusals, for example), in time order. An event of the history is
+ * the timeline's when both name the same aggregate and sequence.
+ */
+export function withHistories(timeline: TimelineEntry[], histories: { service: string; page: HistoryPage }[], caseId: string): TimelineEntry[] {
+  const published = new Set(timeline.map((e) => `${e.service}/${e.aggregateId}/${e.aggregateSequence}`));
+  const extra: TimelineEntry[] = [];
+  for (const { service, page } of histories) {
+    for (const event of page.events) {
+      if (published.has(`${service}/${page.aggregateId}/${event.sequence}`)) continue;
+      extra.push({
+        occurredAt: event.occurredAt, eventId: event.eventId, caseId, service, type: event.type,
+        schemaVersion: Number(event.schemaRevision ?? 1) || 1, aggregateType: page.aggregateType, aggregateId: page.aggregateId,
+        aggregateSequence: event.sequence, actor: event.actor, actorRole: event.actorRole, correlationId: event.correlationId,
+        causationId: event.causationId, origin: event.origin, payload: event.payload, published: false, link: event.link,
+      });
+    }
+  }
+  return [...timeline, ...extra].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt)
+    || a.service.localeCompare(b.service) || a.aggregateId.localeCompare(b.aggregateId)
+    || (a.aggregateSequence ?? 0) - (b.aggregateSequence ?? 0));
 }
