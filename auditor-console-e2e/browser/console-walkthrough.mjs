@@ -101,6 +101,7 @@ try {
       'the refusal\'s payload names its rule');
     await page.getByTestId('chain-link').waitFor();
     check(/Hash\s*[0-9a-f]{64}/.test(await page.getByTestId('chain-link').innerText()), 'the event\'s hash-chain link is shown');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot('console-3-timeline');
     // filtered by service: only review-service's events remain
     await page.getByLabel('Service').selectOption('review-service');
@@ -118,12 +119,16 @@ try {
     await slider.focus();
     await page.keyboard.press('Home');
     await page.getByTestId('as-of-label').getByText('Event 1 of', { exact: false }).waitFor();
+    await page.getByTestId('changes-heading').getByText('What EngagementOpened changed in Engagement').waitFor();
     await review.getByText('Did not exist yet at this moment.').waitFor();
-    await page.getByTestId('diff').waitFor();
-    // a few events on: the engagement with its requirements, and what they changed
+    const opened = await page.getByTestId('diff').innerText();
+    check(opened.includes('customerOrganisation') && opened.includes('Acme'), `the first event's diff: ${opened.slice(0, 200)}`);
+    // two events on: the reference architecture the requirements matched, and what it changed
     for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
     await page.getByTestId('as-of-label').getByText('Event 3 of', { exact: false }).waitFor();
-    await page.getByTestId('diff').waitFor();
+    await page.getByTestId('changes-heading').getByText('What ReferenceArchitectureMatched changed in Engagement').waitFor();
+    check((await page.getByTestId('diff').innerText()).includes('10k'), 'the matched reference size is in the diff');
+    await review.getByText('Did not exist yet at this moment.').waitFor();
     await shot('console-4-as-of');
   });
 

@@ -175,7 +175,7 @@ async function renderFind(params: URLSearchParams): Promise<void> {
           h('td', null, h('a', { href: `#/case/${encodeURIComponent(item.engagementId)}` }, `Open ${short(item.engagementId)}`)))))),
       h('nav', { class: 'pager', 'aria-label': 'Pages' },
         h('button', { type: 'button', disabled: page <= 0, on: { click: go(page - 1) } }, '← Previous'),
-        h('span', null, `Page ${page + 1} of ${pages} · ${answer.total} cases`),
+        h('span', null, `Page ${page + 1} of ${pages} · ${answer.total} ${answer.total === 1 ? 'case' : 'cases'}`),
         h('button', { type: 'button', disabled: page + 1 >= pages, on: { click: go(page + 1) } }, 'Next →'))));
   } catch (e) {
     clear(results, alertBox(errorText(e)));
@@ -351,8 +351,8 @@ function renderTimeline(panel: HTMLElement, data: CaseData): void {
       h('td', null, serviceChip(entry.service)),
       h('td', { class: 'type' }, entry.type, refusal ? h('span', { class: 'tag-refusal' }, 'refusal') : null,
         entry.published === false ? h('span', { class: 'tag-internal', title: 'Kept by its service, never published to Kafka' }, 'internal') : null),
-      h('td', null, actorLabel(entry)),
-      h('td', null, entry.origin ?? '—'),
+      h('td', null, entry.actor ?? 'system', entry.actorRole ? h('span', { class: 'role' }, entry.actorRole) : null),
+      h('td', { class: 'origin', title: entry.origin ?? '' }, entry.origin ?? '—'),
       h('td', { class: 'mono', title: entry.correlationId ?? '' }, short(entry.correlationId)));
       return row;
     }));
@@ -454,13 +454,13 @@ function renderAsOf(panel: HTMLElement, data: CaseData): void {
       const changeList = diff(previous?.state ?? null, current?.state ?? null);
       const changed = new Set(changeList.map((c) => c.path));
       clear(changes,
-        h('h2', null, `What ${entry.type} changed in ${entry.aggregateType}`),
-        changeList.length === 0 ? h('p', { class: 'empty' }, 'No field of the aggregate changed.') : h('table', { class: 'grid diff', 'data-testid': 'diff' },
+        h('h2', { 'data-testid': 'changes-heading' }, `What ${entry.type} changed in ${entry.aggregateType}`),
+        changeList.length === 0 ? h('p', { class: 'empty' }, 'No field of the aggregate changed.') : h('div', { class: 'diff-wrap' }, h('table', { class: 'grid diff', 'data-testid': 'diff' },
           h('thead', null, h('tr', null, ...['Field', 'Before', 'After'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', null, ...changeList.map((c) => h('tr', { class: `diff-${c.kind}` },
             h('td', { class: 'mono' }, c.path),
             h('td', { class: 'mono' }, c.kind === 'added' ? '—' : value(c.before)),
-            h('td', { class: 'mono' }, c.kind === 'removed' ? '—' : value(c.after)))))));
+            h('td', { class: 'mono' }, c.kind === 'removed' ? '—' : value(c.after))))))));
       clear(states, ...aggregates.map((a, i) => {
         const state = results[i];
         return h('section', { class: 'card state', 'data-testid': `state-${a.aggregateType}` },

@@ -87,6 +87,7 @@ class AuditorConsoleBrowserIT {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.add(line);
+                System.out.println("[walkthrough] " + line);
                 if (line.equals("TAMPER")) {
                     alterTheEngagementsFirstEvent(caseId);
                     answers.write("TAMPERED\n");
