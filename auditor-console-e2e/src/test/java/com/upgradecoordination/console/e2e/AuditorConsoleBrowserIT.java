@@ -105,6 +105,36 @@ class AuditorConsoleBrowserIT {
         for (String shot : List.of("console-1-sign-in", "console-3-timeline", "console-4-as-of", "console-9-broken")) {
             assertThat(SCREENSHOTS.resolve(shot + ".png")).isNotEmptyFile();
         }
+        theConsoleIsConfiguredAndOnlyItsOriginMayReadCrossOrigin();
+    }
+
+    /** What the page was told, and the CORS the other services answer (GET only, the console's origin only). */
+    private void theConsoleIsConfiguredAndOnlyItsOriginMayReadCrossOrigin() {
+        String consoleOrigin = "http://127.0.0.1:" + run.port(Service.COORDINATION);
+        WebTestClient anonymous = WebTestClient.bindToServer()
+                .baseUrl(consoleOrigin).responseTimeout(Duration.ofSeconds(30)).build();
+        anonymous.get().uri("/console/config.json").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.services['coordination-service']").isEqualTo("")
+                .jsonPath("$.services['review-service']").isEqualTo("http://127.0.0.1:" + run.port(Service.REVIEW))
+                .jsonPath("$.services['notification-service']")
+                .isEqualTo("http://127.0.0.1:" + run.port(Service.NOTIFICATION))
+                .jsonPath("$.pastedTokenSignIn").isEqualTo(true)
+                .jsonPath("$.rolesClaim").isEqualTo("roles");
+        WebTestClient review = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + run.port(Service.REVIEW)).responseTimeout(Duration.ofSeconds(30)).build();
+        review.options().uri("/audit/reads").header("Origin", consoleOrigin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", consoleOrigin);
+        review.options().uri("/tickets").header("Origin", consoleOrigin)
+                .header("Access-Control-Request-Method", "POST")
+                .exchange().expectStatus().isForbidden();
+        review.options().uri("/audit/reads").header("Origin", "http://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET")
+                .exchange().expectStatus().isForbidden();
+        // the console's files are public; the data behind them is not
+        review.get().uri("/audit/reads").header("Origin", consoleOrigin).exchange().expectStatus().isUnauthorized();
     }
 
     /** The README's case, shortened, with one refusal the engagement records (SPEC C9). */
