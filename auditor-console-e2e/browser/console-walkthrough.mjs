@@ -101,8 +101,7 @@ try {
       'the refusal\'s payload names its rule');
     await page.getByTestId('chain-link').waitFor();
     check(/Hash\s*[0-9a-f]{64}/.test(await page.getByTestId('chain-link').innerText()), 'the event\'s hash-chain link is shown');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot('console-3-timeline');
+    await shot('console-3-timeline', { fullPage: true });
     // filtered by service: only review-service's events remain
     await page.getByLabel('Service').selectOption('review-service');
     const services = await page.locator('[data-testid=timeline] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.service));

@@ -352,7 +352,7 @@ function renderTimeline(panel: HTMLElement, data: CaseData): void {
       h('td', { class: 'type' }, entry.type, refusal ? h('span', { class: 'tag-refusal' }, 'refusal') : null,
         entry.published === false ? h('span', { class: 'tag-internal', title: 'Kept by its service, never published to Kafka' }, 'internal') : null),
       h('td', null, entry.actor ?? 'system', entry.actorRole ? h('span', { class: 'role' }, entry.actorRole) : null),
-      h('td', { class: 'origin', title: entry.origin ?? '' }, entry.origin ?? '—'),
+      h('td', { class: 'origin', title: entry.origin ?? '' }, h('span', null, entry.origin ?? '—')),
       h('td', { class: 'mono', title: entry.correlationId ?? '' }, short(entry.correlationId)));
       return row;
     }));
@@ -461,9 +461,15 @@ function renderAsOf(panel: HTMLElement, data: CaseData): void {
             h('td', { class: 'mono' }, c.path),
             h('td', { class: 'mono' }, c.kind === 'added' ? '—' : value(c.before)),
             h('td', { class: 'mono' }, c.kind === 'removed' ? '—' : value(c.after))))))));
-      clear(states, ...aggregates.map((a, i) => {
+      // the chosen event's aggregate first and wide, then those that existed then, then the ones still to come
+      const order = aggregates.map((_, i) => i).sort((i, j) => rank(i) - rank(j));
+      function rank(i: number): number {
+        return ownsEvent(aggregates[i]) ? 0 : results[i] !== null ? 1 : 2;
+      }
+      clear(states, ...order.map((i) => {
+        const a = aggregates[i];
         const state = results[i];
-        return h('section', { class: 'card state', 'data-testid': `state-${a.aggregateType}` },
+        return h('section', { class: `card state${ownsEvent(a) ? ' current' : ''}`, 'data-testid': `state-${a.aggregateType}` },
           h('h3', null, a.aggregateType, ' ', serviceChip(a.service)),
           h('p', { class: 'meta mono' }, a.aggregateId),
           state === null
@@ -612,7 +618,8 @@ function printReport(data: CaseData): void {
     h('table', { class: 'grid' },
       h('thead', null, h('tr', null, ...['Time (UTC)', 'Service', 'Type', 'Actor (role)', 'Correlation'].map((t) => h('th', null, t)))),
       h('tbody', null, ...data.timeline.map((e) => h('tr', null,
-        h('td', null, e.occurredAt), h('td', null, e.service), h('td', null, e.type), h('td', null, actorLabel(e)), h('td', null, e.correlationId ?? ''))))));
+        h('td', null, e.occurredAt), h('td', null, e.service),
+        h('td', null, e.type, isRefusal(e) ? h('span', { class: 'refusal-mark' }, ' (refusal)') : null), h('td', null, actorLabel(e)), h('td', null, e.correlationId ?? ''))))));
   window.print();
 }
 
