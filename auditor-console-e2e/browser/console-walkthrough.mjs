@@ -33,7 +33,7 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
 context.setDefaultTimeout(30_000);
 const page = await context.newPage();
 const consoleErrors = [];
@@ -93,6 +93,15 @@ try {
     for (const service of ['coordination-service', 'review-service', 'notification-service']) {
       check(await page.locator(`[data-testid=timeline] tr[data-service="${service}"]`).count() > 0, `no event of ${service} in the timeline`);
     }
+    await shot('console-3-timeline-all-services');
+    // filtered by service: only review-service's events remain
+    await page.getByLabel('Service').selectOption('review-service');
+    let services = await page.locator('[data-testid=timeline] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.service));
+    check(services.length > 0 && services.every((s) => s === 'review-service'), `filter by service: ${services}`);
+    // the engagement's own events, with the refusal it recorded
+    await page.getByLabel('Service').selectOption('coordination-service');
+    services = await page.locator('[data-testid=timeline] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.service));
+    check(services.every((s) => s === 'coordination-service'), `filter by service: ${services}`);
     const refusal = page.locator('[data-testid=timeline] tr.refusal').first();
     await refusal.waitFor();
     await refusal.click();
@@ -101,11 +110,8 @@ try {
       'the refusal\'s payload names its rule');
     await page.getByTestId('chain-link').waitFor();
     check(/Hash\s*[0-9a-f]{64}/.test(await page.getByTestId('chain-link').innerText()), 'the event\'s hash-chain link is shown');
-    await shot('console-3-timeline', { fullPage: true });
-    // filtered by service: only review-service's events remain
-    await page.getByLabel('Service').selectOption('review-service');
-    const services = await page.locator('[data-testid=timeline] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.service));
-    check(services.length > 0 && services.every((s) => s === 'review-service'), `filter by service: ${services}`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('console-3-timeline');
     await page.getByLabel('Service').selectOption('');
   });
 

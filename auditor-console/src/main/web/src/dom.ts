@@ -38,3 +38,9 @@ export function short(id: string | null | undefined, length = 8): string {
   if (!id) return '—';
   return id.length > length ? `${id.slice(0, length)}…` : id;
 }
+
+/** The end of an id, for ids that share a prefix (e.g. "request-..."): the whole id goes in a tooltip. */
+export function tail(id: string | null | undefined, length = 8): string {
+  if (!id) return '—';
+  return id.length > length ? `…${id.slice(-length)}` : id;
+}

@@ -2,13 +2,13 @@ import './style.css';
 import { Api, ApiError, loadConfig } from './api';
 import { auditRole, completeSignIn, identityOf, isExpired, startSignIn, tokenStore, type Identity } from './auth';
 import { diff } from './diff';
-import { clear, h, short } from './dom';
+import { clear, h, short, tail } from './dom';
 import { brokenLinkText, caseVerdict, streamVerdict, type Verdict } from './integrity';
 import type {
   AggregateState, AuditRead, CaseVerification, ConsoleConfig, EngagementPage, HistoryPage, TimelineEntry,
 } from './model';
 import {
-  actorLabel, aggregatesOf, applyFilter, choices, formatTime, isRefusal, localInputToInstant, withHistories,
+  actorLabel, aggregatesOf, applyFilter, choices, formatShortTime, formatTime, isRefusal, localInputToInstant, withHistories,
   type TimelineFilter,
 } from './timeline';
 
@@ -39,8 +39,8 @@ function serviceChip(service: string): HTMLElement {
   return h('span', { class: `chip chip-${service.split('-')[0]}` }, service.replace('-service', ''));
 }
 
-function time(iso: string): HTMLElement {
-  return h('time', { datetime: iso, title: iso }, formatTime(iso));
+function time(iso: string, short = false): HTMLElement {
+  return h('time', { datetime: iso, title: iso }, short ? formatShortTime(iso) : formatTime(iso));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,7 +312,8 @@ let timelineFilter: TimelineFilter = {};
 
 function renderTimeline(panel: HTMLElement, data: CaseData): void {
   const all = data.timeline;
-  const detail = h('aside', { class: 'detail', 'aria-live': 'polite' }, h('p', { class: 'empty' }, 'Select an event to see its payload and its link in the hash chain.'));
+  // a side sheet over the table, so that the table keeps its full width
+  const detail = h('aside', { class: 'detail', 'aria-label': 'The selected event', tabindex: -1, hidden: true });
   const body = h('tbody');
   const count = h('p', { class: 'count' });
 
@@ -329,7 +330,15 @@ function renderTimeline(panel: HTMLElement, data: CaseData): void {
   function select(entry: TimelineEntry, row: HTMLElement): void {
     body.querySelectorAll('tr[aria-selected="true"]').forEach((r) => r.setAttribute('aria-selected', 'false'));
     row.setAttribute('aria-selected', 'true');
-    void renderDetail(detail, entry);
+    const close = () => {
+      detail.hidden = true;
+      row.setAttribute('aria-selected', 'false');
+      row.focus();
+    };
+    detail.onkeydown = (e) => { if (e.key === 'Escape') close(); };
+    detail.hidden = false;
+    void renderDetail(detail, entry, close);
+    detail.focus({ preventScroll: true });
   }
 
   function draw(): void {
@@ -347,13 +356,13 @@ function renderTimeline(panel: HTMLElement, data: CaseData): void {
           },
         },
       },
-      h('td', null, time(entry.occurredAt)),
+      h('td', null, time(entry.occurredAt, true)),
       h('td', null, serviceChip(entry.service)),
       h('td', { class: 'type' }, entry.type, refusal ? h('span', { class: 'tag-refusal' }, 'refusal') : null,
         entry.published === false ? h('span', { class: 'tag-internal', title: 'Kept by its service, never published to Kafka' }, 'internal') : null),
-      h('td', null, entry.actor ?? 'system', entry.actorRole ? h('span', { class: 'role' }, entry.actorRole) : null),
+      h('td', { class: 'actor' }, entry.actor ?? 'system', entry.actorRole ? h('span', { class: 'role' }, entry.actorRole) : null),
       h('td', { class: 'origin', title: entry.origin ?? '' }, h('span', null, entry.origin ?? '—')),
-      h('td', { class: 'mono', title: entry.correlationId ?? '' }, short(entry.correlationId)));
+      h('td', { class: 'mono', title: entry.correlationId ?? '' }, tail(entry.correlationId)));
       return row;
     }));
   }
@@ -368,16 +377,17 @@ function renderTimeline(panel: HTMLElement, data: CaseData): void {
     count,
     h('div', { class: 'split' },
       h('div', { class: 'table-wrap' }, h('table', { class: 'grid timeline', 'data-testid': 'timeline' },
-        h('caption', { class: 'sr-only' }, 'Every event of the case in time order; select a row for its details'),
+        h('caption', { class: 'sr-only' }, 'Every event of the case in time order; select a row (click, or Enter) for its payload and hash-chain link'),
         h('thead', null, h('tr', null, ...['Time', 'Service', 'Type', 'Actor (role)', 'Origin', 'Correlation'].map((t) => h('th', { scope: 'col' }, t)))),
         body)),
       detail));
   draw();
 }
 
-async function renderDetail(detail: HTMLElement, entry: TimelineEntry): Promise<void> {
+async function renderDetail(detail: HTMLElement, entry: TimelineEntry, close: () => void): Promise<void> {
   const link = h('div', { class: 'link' }, h('p', { class: 'loading' }, 'Reading the hash chain…'));
   clear(detail,
+    h('button', { type: 'button', class: 'quiet close', on: { click: close } }, 'Close ✕'),
     h('h2', null, entry.type, h('span', { class: 'version' }, ` v${entry.schemaVersion}`),
       entry.published === false ? h('span', { class: 'tag-internal' }, 'internal') : null),
     h('dl', { class: 'facts' },

@@ -66,6 +66,13 @@ export function formatTime(iso: string): string {
   });
 }
 
+/** Shorter, for a table row: day, month and time to the second (the tooltip has the instant). */
+export function formatShortTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', {
+    month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+}
+
 /** A datetime-local input's value (the reader's local time) as an ISO instant, or undefined when empty. */
 export function localInputToInstant(value: string): string | undefined {
   if (!value) return undefined;
