@@ -554,9 +554,11 @@ async function renderReads(panel: HTMLElement, data: CaseData): Promise<void> {
   const failures: string[] = [];
   await Promise.all(api.services().map(async (service) => {
     try {
+      // nobody read the case before its first event; at most 20,000 reads per service, oldest first
+      const from = data.timeline[0]?.occurredAt;
       let afterId = 0;
-      for (let page = 0; page < 20; page++) { // at most 20,000 reads per service; older ones first
-        const answer = await api.get<{ reads: AuditRead[]; nextAfterId: number | null }>(service, '/audit/reads', { afterId, limit: 1000 });
+      for (let page = 0; page < 20; page++) {
+        const answer = await api.get<{ reads: AuditRead[]; nextAfterId: number | null }>(service, '/audit/reads', { from, afterId, limit: 1000 });
         rows.push(...answer.reads.filter(concerns).map((r) => ({ ...r, service })));
         if (answer.nextAfterId === null || answer.nextAfterId === undefined) break;
         afterId = answer.nextAfterId;
