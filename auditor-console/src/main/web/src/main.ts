@@ -100,7 +100,8 @@ function renderDenied(identity: Identity): void {
   renderWho(identity, null);
   clear(main, h('section', { class: 'card narrow', 'data-testid': 'denied' },
     h('h1', null, 'Not for your role'),
-    alertBox(`You are signed in as ${identity.principal} with ${identity.roles.length ? `the roles ${identity.roles.join(', ')}` : 'no roles'}. `
+    alertBox(`You are signed in as ${identity.principal} with ${identity.roles.length === 0 ? 'no role'
+      : `the role${identity.roles.length > 1 ? 's' : ''} ${identity.roles.join(', ')}`}. `
       + 'The console shows audit trails only to auditors (AUDITOR) and Support Managers (SUPPORT_MANAGER).'),
     h('button', { type: 'button', on: { click: signOut } }, 'Sign out')));
 }
@@ -603,7 +604,8 @@ function renderExport(panel: HTMLElement, data: CaseData): void {
   const filtered = timelineFilter.type || timelineFilter.from || timelineFilter.to;
   clear(panel, h('section', { class: 'card' },
     h('h2', null, 'Take the case away'),
-    h('p', null, filtered ? 'The exports keep the timeline’s type and time filters.' : 'The exports hold every event of the case.'),
+    h('p', null, 'The exports hold the events the services published about the case (events marked internal are in their aggregate’s history). ',
+      filtered ? 'They keep the timeline’s type and time filters.' : ''),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', on: { click: save('csv') } }, 'Timeline as CSV'),
       h('button', { type: 'button', on: { click: save('jsonl') } }, 'Timeline as JSON lines'),
