@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -66,16 +67,34 @@ public final class LocalRun implements AutoCloseable {
         DevTokenIssuer issuer = issuer(data);
         KraftBroker broker = new KraftBroker(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
         broker.start();
-        Map<LocalStack.Service, Map<String, String>> settings = new EnumMap<>(LocalStack.Service.class);
-        int port = ports.firstService();
+        // each service's port is known before any starts, so the console can be told where the others are
+        Map<LocalStack.Service, Integer> servicePorts = new EnumMap<>(LocalStack.Service.class);
         for (LocalStack.Service service : LocalStack.Service.values()) {
-            settings.put(service, Map.of(
-                    "server.port", Integer.toString(port),
+            servicePorts.put(service, ports.firstService() == 0 ? KraftBroker.freePort()
+                    : ports.firstService() + service.ordinal());
+        }
+        int consolePort = servicePorts.get(LocalStack.Service.COORDINATION);
+        Map<LocalStack.Service, Map<String, String>> settings = new EnumMap<>(LocalStack.Service.class);
+        for (LocalStack.Service service : LocalStack.Service.values()) {
+            Map<String, String> serviceSettings = new HashMap<>(Map.of(
+                    "server.port", Integer.toString(servicePorts.get(service)),
                     "spring.datasource.url", EmbeddedH2.fileUrl(data.resolve(service.serviceName())),
                     "spring.datasource.username", "sa",
                     "spring.datasource.password", "",
-                    "spring.security.oauth2.resourceserver.jwt.public-key-location", issuer.publicKeyLocation()));
-            port = port == 0 ? 0 : port + 1;
+                    "spring.security.oauth2.resourceserver.jwt.public-key-location", issuer.publicKeyLocation(),
+                    // the auditor's console is served by coordination-service and reads the others cross-origin
+                    "platform.web.cors.allowed-origins",
+                    "http://127.0.0.1:" + consolePort + ",http://localhost:" + consolePort));
+            if (service == LocalStack.Service.COORDINATION) {
+                serviceSettings.put("platform.console.pasted-token-sign-in", "true");
+                for (LocalStack.Service other : LocalStack.Service.values()) {
+                    if (other != service) {
+                        serviceSettings.put("platform.console.service-urls." + other.serviceName(),
+                                "http://127.0.0.1:" + servicePorts.get(other));
+                    }
+                }
+            }
+            settings.put(service, serviceSettings);
         }
         try {
             return new LocalRun(data, broker, LocalStack.start(broker, settings));

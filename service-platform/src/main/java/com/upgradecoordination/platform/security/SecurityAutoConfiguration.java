@@ -2,6 +2,7 @@ package com.upgradecoordination.platform.security;
 
 import com.upgradecoordination.platform.web.ProblemResponses;
 import com.upgradecoordination.platform.web.RequestAudit;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +60,9 @@ public class SecurityAutoConfiguration {
         "/actuator/prometheus",
         "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
         // the Kafka contracts (openapi.AsyncApiDocuments)
-        "/v3/asyncapi.yaml", "/v3/schemas/**"
+        "/v3/asyncapi.yaml", "/v3/schemas/**",
+        // the auditor's console: its own files only; the page's calls carry the user's bearer token
+        "/console", "/console/**"
     };
 
     /**
@@ -93,7 +99,8 @@ public class SecurityAutoConfiguration {
     @Bean
     public SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AccessPolicy policy,
                                               ObjectProvider<ReactiveJwtDecoder> jwtDecoder, JsonMapper jsonMapper,
-                                              @Value("${platform.security.roles-claim:roles}") String rolesClaim) {
+                                              @Value("${platform.security.roles-claim:roles}") String rolesClaim,
+                                              @Value("${platform.web.cors.allowed-origins:}") List<String> corsOrigins) {
         ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder == null) {
             throw new IllegalStateException("No JWT issuer is configured. Set "
@@ -102,6 +109,10 @@ public class SecurityAutoConfiguration {
                     + "provider; the local run uses its own dev issuer (see README).");
         }
         ProblemResponses problems = new ProblemResponses(jsonMapper);
+        List<String> origins = corsOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        if (!origins.isEmpty()) {
+            http.cors(cors -> cors.configurationSource(readOnlyCors(origins)));
+        }
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -133,6 +144,24 @@ public class SecurityAutoConfiguration {
                     exchanges.anyExchange().denyAll();
                 });
         return http.build();
+    }
+
+    /**
+     * Cross-origin reads for the auditor's console when it is served from another origin
+     * (coordination-service's, on the local run): only GET, only with a bearer token (no cookies),
+     * only from the configured origins; none by default.
+     */
+    private static CorsConfigurationSource readOnlyCors(List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT));
+        cors.setExposedHeaders(List.of(HttpHeaders.CONTENT_DISPOSITION, "X-Request-Id", "X-Correlation-Id"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     /** Grants when the caller holds one of the rule's roles, and remembers which one it acts in. */
