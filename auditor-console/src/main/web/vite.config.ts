@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Built into the jar (Maven passes CONSOLE_OUT_DIR): served by coordination-service under /console/.
+// Served by coordination-service under /console/. Maven's test phase passes CONSOLE_OUT_DIR and compares
+// the build with the checked-in files (ConsoleAssetsTest); the output must stay the same from run to run.
 export default defineConfig({
   base: '/console/',
   build: {
