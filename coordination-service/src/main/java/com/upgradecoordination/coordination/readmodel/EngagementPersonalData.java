@@ -1,28 +1,15 @@
 package com.upgradecoordination.coordination.readmodel;
 
-import com.upgradecoordination.platform.personaldata.HashedPerson;
-import com.upgradecoordination.platform.personaldata.PersonalDataCopies;
+import com.upgradecoordination.platform.personaldata.PersonalDataColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/**
- * The engagement read model's copies of people's identifiers (the CSM, who did a deviation step,
- * who asked a question), replaced when a person is erased. A rebuild writes the same: the events
- * then read "erased".
- */
+/** The engagement read model's copies of people's identifiers: the CSM, who did a deviation step, who asked a question. */
 @Component
-public class EngagementPersonalData implements PersonalDataCopies {
-
-    private final JdbcClient jdbc;
+public class EngagementPersonalData extends PersonalDataColumns {
 
     public EngagementPersonalData(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public void erase(HashedPerson person) {
-        PersonalDataCopies.replaceIn(jdbc, "engagement_summary", "csm", person);
-        PersonalDataCopies.replaceIn(jdbc, "engagement_deviation_step", "done_by", person);
-        PersonalDataCopies.replaceIn(jdbc, "engagement_assistance_request", "asked_by", person);
+        super(jdbc, "engagement_summary.csm", "engagement_deviation_step.done_by",
+                "engagement_assistance_request.asked_by");
     }
 }

@@ -3,6 +3,7 @@ package com.upgradecoordination.platform.audit.timeline;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.platform.personaldata.HashedPerson;
 import com.upgradecoordination.platform.personaldata.PersonalDataCipher;
+import com.upgradecoordination.platform.personaldata.PersonalDataColumns;
 import com.upgradecoordination.platform.personaldata.PersonalDataCopies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,7 +90,7 @@ public class CaseTimeline implements PersonalDataCopies {
      */
     @Override
     public void erase(HashedPerson person) {
-        PersonalDataCopies.replaceIn(jdbc, "case_timeline", "actor", person);
+        new PersonalDataColumns(jdbc, "case_timeline.actor").erase(person);
         record Row(String eventId, JsonNode payload) {
         }
         List<Row> naming = new ArrayList<>();
