@@ -8,6 +8,8 @@ import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.notification.messaging.NotificationIntegrationEvents;
 import com.upgradecoordination.platform.audit.chain.ChainVerification;
 import com.upgradecoordination.platform.audit.chain.EventHashChain;
+import com.upgradecoordination.platform.personaldata.PersonalDataCipher;
+import com.upgradecoordination.platform.personaldata.PersonalDataKeys;
 import com.upgradecoordination.platform.relay.IntegrationEventTranslator;
 import com.upgradecoordination.platform.relay.OutboundIntegrationEvent;
 import com.upgradecoordination.review.messaging.ReviewIntegrationEvents;
@@ -15,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +33,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * What the suite asserts at the end, read from the event stores, the inbox tables, the topics and
@@ -99,28 +105,54 @@ final class Audit {
 
     private void load(String database) throws SQLException {
         IntegrationEventTranslator translator = TRANSLATORS.get(database);
+        SingleConnectionDataSource keys = dataSource(stack, database);
+        PersonalDataCipher cipher = new PersonalDataCipher(new PersonalDataKeys(JdbcClient.create(keys),
+                new DataSourceTransactionManager(keys), Clock.systemUTC(), Duration.ofHours(1)));
         try (Connection connection = stack.connect(database);
              ResultSet rs = connection.createStatement().executeQuery("""
                      SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, payloadtype, timestamp,
                             convert_from(payload, 'UTF8') FROM domainevententry ORDER BY globalindex""")) {
             while (rs.next()) {
                 String payloadType = rs.getString(5);
-                String json = rs.getString(7);
+                // fields of people are stored encrypted (docs/personal-data.md): read as the service reads them
+                JsonNode payload = decrypted(Http.JSON.readTree(rs.getString(7)), cipher);
                 Optional<OutboundIntegrationEvent> outbound;
                 try {
-                    outbound = translator.translate(LENIENT.readValue(json, Class.forName(payloadType)));
+                    outbound = translator.translate(LENIENT.treeToValue(payload, Class.forName(payloadType)));
                 } catch (ClassNotFoundException | RuntimeException unreadable) {
                     throw new IllegalStateException("Cannot classify " + payloadType + " " + rs.getString(2), unreadable);
                 }
                 EventContract contract = outbound.map(o -> IntegrationEventCatalog.contractOf(o.payload().getClass()))
                         .orElse(null);
                 Stored event = new Stored(database, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        payloadType, Instant.parse(rs.getString(6)).toEpochMilli(), Http.JSON.readTree(json),
+                        payloadType, Instant.parse(rs.getString(6)).toEpochMilli(), payload,
                         contract == null ? null : contract.topic(), contract == null ? null : contract.type());
                 stored.add(event);
                 storedById.put(event.eventId(), event);
             }
+        } finally {
+            keys.destroy();
         }
+    }
+
+    /** The payload with every encrypted text value read through the service's own cipher. */
+    private static JsonNode decrypted(JsonNode node, PersonalDataCipher cipher) {
+        if (node instanceof ObjectNode object) {
+            List.copyOf(object.propertyNames()).forEach(name -> object.set(name, decrypted(object.get(name), cipher)));
+        } else if (node instanceof ArrayNode array) {
+            for (int index = 0; index < array.size(); index++) {
+                array.set(index, decrypted(array.get(index), cipher));
+            }
+        } else if (node.isString()) {
+            return StringNode.valueOf(cipher.decrypt(node.asString()));
+        }
+        return node;
+    }
+
+    private static SingleConnectionDataSource dataSource(FaultStack stack, String database) {
+        Map<String, String> settings = stack.databases.get(database);
+        return new SingleConnectionDataSource(settings.get("spring.datasource.url"),
+                settings.get("spring.datasource.username"), settings.get("spring.datasource.password"), true);
     }
 
     long storedAt(String eventId) {
@@ -305,9 +337,7 @@ final class Audit {
     static List<Finding> brokenChains(FaultStack stack, Map<String, Integer> verified) {
         List<Finding> broken = new ArrayList<>();
         for (String database : List.of("coordination", "review", "notification")) {
-            Map<String, String> settings = stack.databases.get(database);
-            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(settings.get("spring.datasource.url"),
-                    settings.get("spring.datasource.username"), settings.get("spring.datasource.password"), true);
+            SingleConnectionDataSource dataSource = dataSource(stack, database);
             EventHashChain chain = new EventHashChain(dataSource,
                     new DataSourceTransactionManager(dataSource), Clock.systemUTC());
             List<String> aggregates = JdbcClient.create(dataSource)
