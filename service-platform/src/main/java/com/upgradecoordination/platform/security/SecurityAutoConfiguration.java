@@ -2,6 +2,7 @@ package com.upgradecoordination.platform.security;
 
 import com.upgradecoordination.platform.web.ProblemResponses;
 import com.upgradecoordination.platform.web.RequestAudit;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -99,15 +100,22 @@ public class SecurityAutoConfiguration {
     @Bean
     public SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, AccessPolicy policy,
                                               ObjectProvider<ReactiveJwtDecoder> jwtDecoder, JsonMapper jsonMapper,
+                                              ObjectProvider<Clock> clock,
                                               @Value("${platform.security.roles-claim:roles}") String rolesClaim,
+                                              @Value("${platform.security.verified-tokens.time-to-live:60s}")
+                                              Duration verifiedTokensTimeToLive,
+                                              @Value("${platform.security.verified-tokens.maximum-size:1000}")
+                                              long verifiedTokensMaximumSize,
                                               @Value("${platform.web.cors.allowed-origins:}") List<String> corsOrigins) {
-        ReactiveJwtDecoder decoder = jwtDecoder.getIfAvailable();
-        if (decoder == null) {
+        ReactiveJwtDecoder verifying = jwtDecoder.getIfAvailable();
+        if (verifying == null) {
             throw new IllegalStateException("No JWT issuer is configured. Set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (environment "
                     + "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) or ...jwt.jwk-set-uri to your identity "
                     + "provider; the local run uses its own dev issuer (see README).");
         }
+        ReactiveJwtDecoder decoder = VerifiedTokens.around(verifying, verifiedTokensTimeToLive,
+                verifiedTokensMaximumSize, clock.getIfAvailable(Clock::systemUTC));
         ProblemResponses problems = new ProblemResponses(jsonMapper);
         List<String> origins = corsOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
         if (!origins.isEmpty()) {
