@@ -75,7 +75,7 @@ public final class BenchmarkRun {
                 Runtime.getRuntime().availableProcessors());
         System.out.println("coordination-service JVM options: " + String.join(" ", jvmOptions));
         if (!extraSettings.isEmpty()) {
-            System.out.println("coordination-service settings (BENCHMARK_SETTINGS): " + extraSettings);
+            System.out.println("the services' settings (BENCHMARK_SETTINGS): " + extraSettings);
         }
         Results results = new Results();
         System.out.println("In-process figures (JMH) ...");
@@ -88,6 +88,7 @@ public final class BenchmarkRun {
             TestPostgres.Database notificationDatabase = TestPostgres.freshDatabase("benchmark_notification");
             Map<String, String> notificationSettings = productionSettings("notification-service",
                     broker.bootstrapServers(), notificationDatabase);
+            notificationSettings.putAll(extraSettings);
             long starting = System.nanoTime();
             ServiceProcess coordination = ServiceProcess.start("benchmark-coordination",
                     CoordinationServiceApplication.class, "coordination-service", settings, Duration.ofSeconds(180),
@@ -110,15 +111,21 @@ public final class BenchmarkRun {
                 for (int connections : new int[] {8, 32}) {
                     results.add("raw insert commits, " + connections + " connections", "per s",
                             raw.inserts(connections, plan.measure()).perSecond(), null);
+                    Duration cpuBefore = cpuTime(coordination.pid());
                     Load creates = http.creates(connections, plan.measure());
                     results.add("create commands (POST /engagements), " + connections + " connections", "per s",
                             creates.perSecond(), "raw insert commits, " + connections + " connections");
+                    results.add("coordination-service CPU per create, " + connections + " connections", "ms",
+                            cpuMillisPer(creates, cpuBefore, coordination.pid()), null);
                     results.add("create commands, " + connections + " connections, p50", "ms", creates.p50Millis(), null);
                     results.add("create commands, " + connections + " connections, p99", "ms", creates.p99Millis(), null);
                 }
+                Duration cpuBefore = cpuTime(coordination.pid());
                 Load updates = http.updates(engagements, 32, plan.measure());
                 results.add("commands on an existing engagement (PUT requirements), 32 connections", "per s",
                         updates.perSecond(), "raw insert commits, 32 connections");
+                results.add("coordination-service CPU per command on an existing engagement", "ms",
+                        cpuMillisPer(updates, cpuBefore, coordination.pid()), null);
                 results.add("commands on an existing engagement, 32 connections, p99", "ms", updates.p99Millis(), null);
                 RelayBacklog.Drain drained = backlog.drain(Duration.ofMinutes(10));
                 results.add("relay: backlog left by the loads above", "events", drained.backlog(), null);
@@ -198,6 +205,20 @@ public final class BenchmarkRun {
         System.out.println("Figures written to " + json);
         // the broker's and the database helpers' threads are not daemons
         System.exit(0);
+    }
+
+    /** The CPU time (user and system) the process has used so far. */
+    static Duration cpuTime(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
+    }
+
+    /**
+     * The service's CPU time per completed command during a load: less sensitive to what else runs on
+     * the machine than the command rate, so a change to the command path shows in it on a noisy host.
+     */
+    static double cpuMillisPer(Load load, Duration cpuBefore, long pid) {
+        return cpuTime(pid).minus(cpuBefore).toNanos() / 1e6 / Math.max(1, load.completed());
     }
 
     /** The consumer group of notification-service's listener of the coordination topic (its listener id). */

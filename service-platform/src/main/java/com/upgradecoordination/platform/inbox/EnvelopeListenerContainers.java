@@ -45,6 +45,12 @@ public final class EnvelopeListenerContainers {
         ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+        // Boot's spring.kafka.listener.concurrency, which a factory built by hand would otherwise ignore:
+        // consumers per listener in this instance (each case's events stay in one partition, so in order)
+        Integer concurrency = kafkaProperties.getListener().getConcurrency();
+        if (concurrency != null) {
+            factory.setConcurrency(concurrency);
+        }
         // Offsets are committed once per poll, not per record: after a crash the records of that poll
         // come again and the inbox finds them done (issue 13 measured the difference: docs/performance.md).
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
