@@ -24,10 +24,10 @@ public class ReadModelRebuildRefusedException extends RuleViolationException {
         return new ReadModelRebuildRefusedException(HELD_BY_ANOTHER_INSTANCE,
                 "The rebuild of " + processingGroup + " could not start: another instance of this service holds "
                         + "segments of its event processor, and its position can only be reset while no other "
-                        + "instance holds one. Nothing was changed: the read model keeps its data and its processor "
-                        + "goes on as before. Ask "
-                        + "again (with a new Idempotency-Key if you send one): the request may reach the instance "
-                        + "that holds them. Or scale the service to one instance for the rebuild "
+                        + "instance holds one. Nothing was changed: the read model keeps its data and its "
+                        + "processor goes on as before. Ask again (with a new Idempotency-Key if you send one): the "
+                        + "request may reach the instance that holds them. Or scale the service to one instance for "
+                        + "the rebuild "
                         + "(docs/operations.md, \"Rebuilding a read model with several replicas\").");
     }
 }
