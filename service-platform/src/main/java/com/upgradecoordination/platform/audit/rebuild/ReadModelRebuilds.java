@@ -13,6 +13,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>Only read models are rebuilt: a processing group named in {@code excluded} (the Kafka relay:
  * replaying it would publish every event again) or whose handlers do not support a reset is refused.
+ *
+ * <p>With several instances of the service, the processor's tokens are shared: Axon resets them only
+ * when it can claim every segment, so while another instance holds one the rebuild is refused and
+ * nothing changes; this instance's processor is started again either way.
  */
 public class ReadModelRebuilds {
 
@@ -59,7 +64,8 @@ public class ReadModelRebuilds {
      * Resets the read model and lets it replay; answers at once with its progress.
      *
      * @return empty when the service has no streaming processor of that name
-     * @throws ReadModelRebuildRefusedException for a processing group that is not a read model
+     * @throws ReadModelRebuildRefusedException for a processing group that is not a read model, or
+     *         while another instance holds a segment of its processor
      */
     public Optional<ReadModelProgress> rebuild(String processingGroup) {
         Optional<StreamingEventProcessor> found = streaming(processingGroup);
@@ -68,15 +74,28 @@ public class ReadModelRebuilds {
         }
         StreamingEventProcessor processor = found.get();
         if (!isRebuildable(processor)) {
-            throw new ReadModelRebuildRefusedException(processingGroup, excluded.contains(processingGroup)
+            throw ReadModelRebuildRefusedException.notAReadModel(processingGroup, excluded.contains(processingGroup)
                     ? "it is not a read model (replaying it would repeat its effects)"
                     : "its handlers do not support a reset");
         }
         synchronized (processor) {
+            boolean wasRunning = processor.isRunning();
+            boolean reset = false;
             processor.shutDown();
-            processor.resetTokens();
-            rebuildsStarted.put(processingGroup, clock.instant());
-            processor.start();
+            try {
+                processor.resetTokens();
+                reset = true;
+                rebuildsStarted.put(processingGroup, clock.instant());
+            } catch (UnableToClaimTokenException heldElsewhere) {
+                // Axon claims every segment's token before it resets any, in one transaction: the
+                // refusal left the tokens and the read model's tables as they were.
+                throw ReadModelRebuildRefusedException.heldByAnotherInstance(processingGroup);
+            } finally {
+                // whatever the reset did, this instance's processor must not stay stopped
+                if (reset || wasRunning) {
+                    processor.start();
+                }
+            }
         }
         return Optional.of(progressOf(processor, head()));
     }
