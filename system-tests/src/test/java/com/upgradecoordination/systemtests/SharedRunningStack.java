@@ -13,10 +13,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * topology or leaves the stack in a state no other class should meet (BadInputStays4xxIT's accepted
  * garbage: tickets of engagements that never open, which notification-service holds back for its
  * case-wait) starts a stack of its own; {@link SharedStackLast} runs those first.
- * UpgradeAssistanceEndToEndIT keeps its own too for now: on a warm stack its ticket, filed while
- * the engagement's opening is on its way over Kafka, lost its CSM follower (review-service reads
- * the engagement directory before its ticket commits, and the opening's handler reads the ticket
- * index before that commit too), a race to be fixed in review-service first.
  */
 final class SharedRunningStack implements ParameterResolver {
 
