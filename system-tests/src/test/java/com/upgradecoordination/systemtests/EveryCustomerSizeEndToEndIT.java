@@ -10,9 +10,9 @@ import com.upgradecoordination.local.LocalStack.Service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a Support Manager registers first; the other sizes have none and are judged against GPT's own
  * thresholds. Support sees the basis in its review.
  */
+@ExtendWith(SharedRunningStack.class)
 class EveryCustomerSizeEndToEndIT {
 
     static final ReferenceArchitectureCatalog CATALOG =
@@ -34,13 +35,8 @@ class EveryCustomerSizeEndToEndIT {
     static RunningStack running;
 
     @BeforeAll
-    static void start() {
-        running = RunningStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
+    static void useTheSharedStack(RunningStack shared) {
+        running = shared;
     }
 
     record Case(String size, int expectedUsers, String supportVerdict, String expectedBasis, String endStatus) {

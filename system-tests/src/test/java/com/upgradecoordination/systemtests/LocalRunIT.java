@@ -209,19 +209,14 @@ class LocalRunIT {
 
     /** The value of the first series on the service's /actuator/prometheus that starts with {@code series} and has {@code label}. */
     private double gauge(Service service, String series, String label) {
-        String text = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + run.port(service)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String text = run.client(service).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         String line = text.lines().filter(l -> l.startsWith(series) && l.contains(label)).findFirst().orElseThrow();
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private WebTestClient as(DevTokenIssuer issuer, Service service, String principal, String role) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + run.port(service))
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader("Authorization", "Bearer " + issuer.token(principal, role))
-                .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
-                .build();
+        return run.client(service, issuer.token(principal, role));
     }
 
     private static String example(String name) throws IOException {

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * erased; both then show "erased" where they had the CSM, record the erasure in their own store, and
  * their hash chains stay INTACT.
  */
+@ExtendWith(SharedRunningStack.class)
 class PersonalDataErasureEndToEndIT {
 
     static final String CSM = "riley.csm";
@@ -28,13 +29,8 @@ class PersonalDataErasureEndToEndIT {
     static RunningStack running;
 
     @BeforeAll
-    static void start() {
-        running = RunningStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
+    static void useTheSharedStack(RunningStack shared) {
+        running = shared;
     }
 
     @Test

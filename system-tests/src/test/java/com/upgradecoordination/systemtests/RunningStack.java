@@ -36,7 +36,9 @@ final class RunningStack implements AutoCloseable {
     }
 
     WebTestClient client(Service service) {
+        // a Prometheus scrape grows with every route and status the stack has answered: read it whole, as Prometheus does
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + stack.port(service))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 

@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -35,23 +35,19 @@ import tools.jackson.databind.JsonNode;
  * request into the consuming service, and every metric of {@link OperatorMetrics} on
  * {@code /actuator/prometheus}.
  */
+@ExtendWith(SharedRunningStack.class)
 class SliceEndToEndIT {
 
     static RunningStack running;
 
     @BeforeAll
-    static void start() {
-        running = RunningStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
+    static void useTheSharedStack(RunningStack shared) {
+        running = shared;
     }
 
     @Test
     void aDeviatingEngagementGoesFromOpeningThroughTheDeviationProcessToClosing() throws Exception {
-        // the other tests of this class publish too: the analytics figures are compared with these
+        // the other tests on the shared stack publish too: the analytics figures are compared with these
         Snapshot before = AnalyticsConsumer.figuresOf(running.broker.bootstrapServers());
         Engagements engagements = new Engagements(running.as(Service.COORDINATION, "casey.csm", "CSM"));
         String engagementId = engagements.open("Acme Corp", "casey.csm");
@@ -130,7 +126,12 @@ class SliceEndToEndIT {
             JsonNode entries = inbox.get().uri("/inbox/{recipient}", "casey.csm").exchange()
                     .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
             List<String> notified = new ArrayList<>();
-            entries.forEach(entry -> notified.add(entry.get("sourceEventType").asString()));
+            // the CSM has other cases on the shared stack: this engagement's entries count
+            entries.forEach(entry -> {
+                if (engagementId.equals(entry.get("caseId").asString())) {
+                    notified.add(entry.get("sourceEventType").asString());
+                }
+            });
             assertThat(notified).contains("SupportReviewCompleted");
         });
 
@@ -161,7 +162,8 @@ class SliceEndToEndIT {
         assertThat(deviations.plansDeviating() - deviationsBefore.plansDeviating()).as("plans deviating").isEqualTo(1);
         assertThat(figures.supportReviewLeadTime().completed() - before.supportReviewLeadTime().completed())
                 .as("support reviews completed").isEqualTo(1);
-        assertThat(figures.supportReviewLeadTime().awaitingVerdict()).isZero();
+        assertThat(figures.supportReviewLeadTime().awaitingVerdict()).as("support reviews awaiting a verdict")
+                .isEqualTo(before.supportReviewLeadTime().awaitingVerdict());
         assertThat(figures.records().unknownContracts()).isZero();
         assertThat(figures.records().notEnvelopes()).isZero();
         assertThat(figures.records().duplicates()).as("the verdict's deprecated v1").isPositive();

@@ -12,9 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -25,18 +25,14 @@ import tools.jackson.databind.JsonNode;
  * the ticket waits on hold until the customer reports success. The CSM who follows the ticket is
  * the one coordination-service announced on Kafka when the engagement opened.
  */
+@ExtendWith(SharedRunningStack.class)
 class UpgradeAssistanceEndToEndIT {
 
     static RunningStack running;
 
     @BeforeAll
-    static void start() {
-        running = RunningStack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        running.close();
+    static void useTheSharedStack(RunningStack shared) {
+        running = shared;
     }
 
     static final LocalDate UPGRADE_DATE = LocalDate.now(ZoneOffset.UTC).plusDays(10);

@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -111,8 +110,7 @@ class AuditorConsoleBrowserIT {
     /** What the page was told, and the CORS the other services answer (GET only, the console's origin only). */
     private void theConsoleIsConfiguredAndOnlyItsOriginMayReadCrossOrigin() {
         String consoleOrigin = "http://127.0.0.1:" + run.port(Service.COORDINATION);
-        WebTestClient anonymous = WebTestClient.bindToServer()
-                .baseUrl(consoleOrigin).responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient anonymous = run.client(Service.COORDINATION);
         anonymous.get().uri("/console/config.json").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.services['coordination-service']").isEqualTo("")
                 .jsonPath("$.services['review-service']").isEqualTo("http://127.0.0.1:" + run.port(Service.REVIEW))
@@ -120,8 +118,7 @@ class AuditorConsoleBrowserIT {
                 .isEqualTo("http://127.0.0.1:" + run.port(Service.NOTIFICATION))
                 .jsonPath("$.pastedTokenSignIn").isEqualTo(true)
                 .jsonPath("$.rolesClaim").isEqualTo("roles");
-        WebTestClient review = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + run.port(Service.REVIEW)).responseTimeout(Duration.ofSeconds(30)).build();
+        WebTestClient review = run.client(Service.REVIEW);
         review.options().uri("/audit/reads").header("Origin", consoleOrigin)
                 .header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization")
@@ -213,11 +210,7 @@ class AuditorConsoleBrowserIT {
     }
 
     private WebTestClient as(Service service, String principal, String role) {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + run.port(service))
-                .responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader("Authorization", "Bearer " + issuer.token(principal, role))
-                .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
-                .build();
+        return run.client(service, issuer.token(principal, role));
     }
 
     private static String example(String name) throws IOException {

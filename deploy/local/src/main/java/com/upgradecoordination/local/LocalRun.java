@@ -7,9 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The local run as {@link LocalStackMain} starts it: a Kafka broker and the three services on H2
@@ -119,6 +123,20 @@ public final class LocalRun implements AutoCloseable {
 
     public int port(LocalStack.Service service) {
         return stack.port(service);
+    }
+
+    /** A client of the service without a token, as a browser or a Prometheus server reads it. */
+    public WebTestClient client(LocalStack.Service service) {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port(service))
+                .responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    /** A client of the service's JSON API that sends {@code token} (say, one of {@link #issuer(Path)}'s). */
+    public WebTestClient client(LocalStack.Service service, String token) {
+        return client(service).mutate()
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .build();
     }
 
     /** Stops the services, then the broker. */
