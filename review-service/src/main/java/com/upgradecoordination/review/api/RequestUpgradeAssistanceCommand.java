@@ -7,7 +7,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param ticketId     chosen by the sender
  * @param engagementId the engagement it belongs to, or null
- * @param csm          the organisation's CSM, or null when it has none
+ * @param csm          the CSM the request names, or null: then the engagement's or organisation's CSM
+ *                     as coordination-service named them follows, if known when the ticket is filed
  * @param csmSource    where the CSM is known from; required with a CSM
  */
 public record RequestUpgradeAssistanceCommand(

@@ -84,9 +84,10 @@ public class Ticket {
     }
 
     @CommandHandler
-    public Ticket(RequestUpgradeAssistanceCommand command, RequiredInformationCheck informationCheck, Clock clock) {
+    public Ticket(RequestUpgradeAssistanceCommand command, RequiredInformationCheck informationCheck,
+                  CsmDirectory csms, Clock clock) {
         // Axon applies a constructor's events once the new ticket exists: name it explicitly here.
-        TicketRef ticket = TicketIntake.request(command);
+        TicketRef ticket = TicketIntake.request(command, csms);
         if (!intake.checkRequiredInformation(ticket, command.details(), informationCheck, clock)) {
             apply(new TicketStatusChangedEvent(ticket.ticketId(), ticket.caseId(), TicketStatus.NEW,
                     TicketStatus.PENDING));

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -50,8 +51,13 @@ class TicketIntake {
         // empty until the ticket's first event; also for snapshots
     }
 
-    /** T1: a new request for Upgrade Assistance; its case is the engagement's, or its own without one. */
-    static TicketRef request(RequestUpgradeAssistanceCommand command) {
+    /**
+     * T1: a new request for Upgrade Assistance; its case is the engagement's, or its own without one.
+     * T3: the CSM the request names follows it, else the one coordination-service named for the
+     * engagement or the organisation; asked even when the request names one, since asking holds the
+     * engagement until the ticket commits (see {@link CsmDirectory}).
+     */
+    static TicketRef request(RequestUpgradeAssistanceCommand command, CsmDirectory csms) {
         require(command.ticketId(), "ticketId", MAX_ID);
         if (command.form() == null || !command.form().isRequestForm()) {
             throw new IllegalArgumentException("form: STANDARD or US_GOVERNMENT");
@@ -63,11 +69,16 @@ class TicketIntake {
             throw new IllegalArgumentException("csmSource: required with a CSM");
         }
         UpgradeDetailsInput.check(command.details());
+        String organisation = command.organisation().strip();
+        Optional<String> known = csms.csmForNewTicket(engagementId, organisation);
         TicketRef ticket = new TicketRef(command.ticketId(), engagementId != null ? engagementId : command.ticketId());
         apply(new UpgradeAssistanceRequestedEvent(ticket.ticketId(), ticket.caseId(), command.form(),
-                TicketPriority.HIGH, command.organisation().strip(), engagementId, command.details()));
+                TicketPriority.HIGH, organisation, engagementId, command.details()));
         if (csm != null) {
             apply(new CsmAddedAsFollowerEvent(ticket.ticketId(), ticket.caseId(), csm, command.csmSource()));
+        } else {
+            known.ifPresent(coordinationCsm -> apply(new CsmAddedAsFollowerEvent(ticket.ticketId(), ticket.caseId(),
+                    coordinationCsm, CsmSource.COORDINATION)));
         }
         return ticket;
     }

@@ -24,7 +24,6 @@ import com.upgradecoordination.review.api.ScheduleUpgradeCommand;
 import com.upgradecoordination.review.api.SendReviewCallLinkCommand;
 import com.upgradecoordination.review.api.TicketForm;
 import com.upgradecoordination.review.api.TicketStatus;
-import com.upgradecoordination.review.readmodel.EngagementDirectory;
 import com.upgradecoordination.review.readmodel.TicketQueueFilter;
 import com.upgradecoordination.review.readmodel.TicketQueuePage;
 import com.upgradecoordination.review.readmodel.TicketSummaryProjection;
@@ -35,7 +34,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,42 +63,30 @@ public class TicketController {
 
     private final CommandDispatcher commands;
     private final TicketSummaryProjection tickets;
-    private final EngagementDirectory engagements;
     private final AggregateReads reads;
     private final Clock clock;
 
-    public TicketController(CommandDispatcher commands, TicketSummaryProjection tickets,
-                            EngagementDirectory engagements, AggregateReads reads, Clock clock) {
+    public TicketController(CommandDispatcher commands, TicketSummaryProjection tickets, AggregateReads reads,
+                            Clock clock) {
         this.commands = commands;
         this.tickets = tickets;
-        this.engagements = engagements;
         this.reads = reads;
         this.clock = clock;
     }
 
     /**
      * T1, T3: files the request. The CSM follows it: the one named in the request, else the
-     * engagement's or the organisation's CSM as coordination-service's engagements name them.
+     * engagement's or the organisation's CSM as coordination-service's engagements name them, which
+     * the ticket looks up in its own transaction ({@code CsmDirectory}).
      */
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     public Mono<ResponseEntity<Map<String, String>>> request(@Valid @RequestBody TicketRequests.NewTicket body) {
-        return Mono.fromCallable(() -> followingCsm(body))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(csm -> commands.sendWithNewId(ticketId -> new RequestUpgradeAssistanceCommand(ticketId,
-                        body.form(), body.organisation(), body.engagementId(), csm.map(Map.Entry::getKey).orElse(null),
-                        csm.map(Map.Entry::getValue).orElse(null), body.details().toDetails())))
+        boolean namesCsm = body.csm() != null && !body.csm().isBlank();
+        return commands.sendWithNewId(ticketId -> new RequestUpgradeAssistanceCommand(ticketId, body.form(),
+                        body.organisation(), body.engagementId(), namesCsm ? body.csm() : null,
+                        namesCsm ? CsmSource.REQUEST : null, body.details().toDetails()))
                 .map(ticketId -> Answers.created("/tickets/" + ticketId, Map.of("ticketId", ticketId)));
-    }
-
-    private Optional<Map.Entry<String, CsmSource>> followingCsm(TicketRequests.NewTicket body) {
-        if (body.csm() != null && !body.csm().isBlank()) {
-            return Optional.of(Map.entry(body.csm(), CsmSource.REQUEST));
-        }
-        Optional<String> known = Optional.ofNullable(body.engagementId()).filter(id -> !id.isBlank())
-                .flatMap(engagements::engagement).map(EngagementDirectory.Entry::csm)
-                .or(() -> engagements.csmOfOrganisation(body.organisation()));
-        return known.map(csm -> Map.entry(csm, CsmSource.COORDINATION));
     }
 
     /** T4: the customer's answer, the request's details as they now stand. */

@@ -1,5 +1,6 @@
 package com.upgradecoordination.review.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.upgradecoordination.devsupport.SnapshotRoundTrip;
@@ -64,8 +65,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -169,14 +173,30 @@ class TicketTest {
         };
     }
 
+    /** The CSMs coordination-service named, as the directory knows them; what new tickets asked it. */
+    static final class KnownCsms implements CsmDirectory {
+
+        final Map<String, String> byEngagement = new HashMap<>();
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public Optional<String> csmForNewTicket(String engagementId, String organisation) {
+            asked.add(engagementId + " / " + organisation);
+            return Optional.ofNullable(engagementId == null ? null : byEngagement.get(engagementId));
+        }
+    }
+
     FixtureConfiguration<Ticket> fixture;
     MovableClock clock;
+    KnownCsms csms;
 
     @BeforeEach
     void setUp() {
         clock = new MovableClock(NOW);
+        csms = new KnownCsms();
         fixture = new AggregateTestFixture<>(Ticket.class);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(csms);
         fixture.registerInjectableResource(new RequiredInformationCheck(UpgradeStopCatalogLoader.bundled()));
     }
 
@@ -202,6 +222,30 @@ class TicketTest {
                             new CsmAddedAsFollowerEvent(ID, ENGAGEMENT, "casey.csm", CsmSource.COORDINATION),
                             new MissingInformationRequestedEvent(ID, ENGAGEMENT, NO_ROLLBACK_PLAN),
                             status(TicketStatus.NEW, TicketStatus.PENDING));
+        }
+
+        @Test
+        void withoutACsmInTheRequestTheEngagementsCsmFromCoordinationFollows() {
+            csms.byEngagement.put(ENGAGEMENT, "casey.csm");
+            fixture.givenNoPriorActivity()
+                    .when(new RequestUpgradeAssistanceCommand(ID, TicketForm.STANDARD, " Acme Corp ", ENGAGEMENT, " ",
+                            null, details()))
+                    .expectEvents(REQUESTED,
+                            new CsmAddedAsFollowerEvent(ID, ENGAGEMENT, "casey.csm", CsmSource.COORDINATION),
+                            COMPLETE);
+            assertThat(csms.asked).containsExactly(ENGAGEMENT + " / Acme Corp");
+        }
+
+        @Test
+        void theCsmTheRequestNamesFollowsAndTheDirectoryIsStillAskedSoItHoldsTheEngagement() {
+            csms.byEngagement.put(ENGAGEMENT, "casey.csm");
+            fixture.givenNoPriorActivity()
+                    .when(new RequestUpgradeAssistanceCommand(ID, TicketForm.STANDARD, "Acme Corp", ENGAGEMENT,
+                            " cora.csm ", CsmSource.REQUEST, details()))
+                    .expectEvents(REQUESTED,
+                            new CsmAddedAsFollowerEvent(ID, ENGAGEMENT, "cora.csm", CsmSource.REQUEST),
+                            COMPLETE);
+            assertThat(csms.asked).containsExactly(ENGAGEMENT + " / Acme Corp");
         }
 
         @Test
@@ -254,6 +298,16 @@ class TicketTest {
                             details()))
                     .expectExceptionMessage("csmSource: required with a CSM")
                     .expectNoEvents();
+        }
+
+        @Test
+        void aRefusedRequestDoesNotAskTheDirectory() {
+            fixture.givenNoPriorActivity()
+                    .when(new RequestUpgradeAssistanceCommand(ID, TicketForm.STANDARD, "Acme", ENGAGEMENT, null, null,
+                            null))
+                    .expectExceptionMessage("details: required")
+                    .expectNoEvents();
+            assertThat(csms.asked).isEmpty();
         }
 
         @Test
