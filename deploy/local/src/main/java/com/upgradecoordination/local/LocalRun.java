@@ -128,6 +128,9 @@ public final class LocalRun implements AutoCloseable {
     /** A client of the service without a token, as a browser or a Prometheus server reads it. */
     public WebTestClient client(LocalStack.Service service) {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port(service))
+                // a service's /actuator/prometheus page, with a Kafka client's metrics for each of its
+                // consumers, is larger than WebClient's 256 KB default
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(30)).build();
     }
 
