@@ -59,9 +59,9 @@ public final class BenchmarkRun {
 
     /**
      * The service's JVM flags: those documented for containers (docs/operations.md), with the heap a
-     * 320 MiB container gives it (40%). {@code BENCHMARK_JVM_OPTIONS} replaces them.
+     * 384 MiB container gives it (33%). {@code BENCHMARK_JVM_OPTIONS} replaces them.
      */
-    static final String CONTAINER_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=40 -Xmx128m -Xss512k "
+    static final String CONTAINER_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=33 -Xmx127m -Xss512k "
             + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m "
             + "-XX:+ExitOnOutOfMemoryError";
 
@@ -160,6 +160,8 @@ public final class BenchmarkRun {
                     System.out.printf("  %d events not on the topic, %d not handled by the consumer in time%n",
                             loaded.missing(), effects.missing());
                 }
+                results.add("notification-service resident memory after the load", "MiB",
+                        residentMegabytes(notification.pid()), null);
                 notification.close();
                 LongAggregate.Figures long_ = longAggregate.measure(plan.longAggregateEvents());
                 String ofLong = "engagement of " + (plan.longAggregateEvents() / 1000) + "k events";
@@ -179,7 +181,7 @@ public final class BenchmarkRun {
                 results.add("rebuild of engagement-summary: events in the store", "events", rebuilt.events(), null);
                 results.add("rebuild of engagement-summary", "per s", rebuilt.perSecond(),
                         "rebuild baseline: gpt-benchmarks (reads every event, writes almost none)");
-                results.add("coordination-service resident memory after the load", "MB",
+                results.add("coordination-service resident memory after the load", "MiB",
                         residentMegabytes(coordination.pid()), null);
                 coordination.close();
                 RelayBacklog.Rewound rewound = backlog.rewind(plan.relayBacklog());

@@ -34,7 +34,7 @@ class ImageTarballTest {
         List<String> entrypoint = config.get("Entrypoint").valueStream().map(JsonNode::asString).toList();
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(entrypoint).containsSubsequence(ServiceRequirements.containerJvmFlags())
-                .contains("-XX:MaxRAMPercentage=40", "-XX:+ExitOnOutOfMemoryError");
+                .contains("-XX:MaxRAMPercentage=33", "-XX:+ExitOnOutOfMemoryError");
         assertThat(config.get("ExposedPorts").propertyNames()).containsExactly(ServiceRequirements.port(service) + "/tcp");
         assertThat(config.get("Env").valueStream().map(JsonNode::asString))
                 .as("production logs as JSON lines").contains("LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs");
