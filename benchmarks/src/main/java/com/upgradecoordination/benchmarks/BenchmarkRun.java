@@ -38,7 +38,8 @@ public final class BenchmarkRun {
 
         /**
          * {@code BENCHMARK_BROKER_OUTAGE} and {@code BENCHMARK_MEASURE} (seconds) replace the plan's broker
-         * outage and the length of each load, e.g. a long outage or longer loads in a quick run.
+         * outage and the length of each load, e.g. a long outage or longer loads in a quick run;
+         * {@code BENCHMARK_RELAY_BACKLOG} (events) the backlog the relay drains after a restart.
          */
         static Plan of(List<String> args) {
             Plan plan = args.contains("--quick")
@@ -48,12 +49,17 @@ public final class BenchmarkRun {
                     10_000, 20_000, 400, Duration.ofSeconds(150));
             return new Plan(plan.quick(), plan.repetitions(), plan.warmUp(),
                     seconds("BENCHMARK_MEASURE", plan.measure()), plan.relayMeasure(), plan.longAggregateEvents(),
-                    plan.relayBacklog(), plan.loadedRelayRate(), seconds("BENCHMARK_BROKER_OUTAGE", plan.brokerOutage()));
+                    (int) number("BENCHMARK_RELAY_BACKLOG", plan.relayBacklog()), plan.loadedRelayRate(),
+                    seconds("BENCHMARK_BROKER_OUTAGE", plan.brokerOutage()));
         }
 
         private static Duration seconds(String variable, Duration otherwise) {
+            return Duration.ofSeconds(number(variable, otherwise.toSeconds()));
+        }
+
+        private static long number(String variable, long otherwise) {
             String value = System.getenv(variable);
-            return value == null || value.isBlank() ? otherwise : Duration.ofSeconds(Long.parseLong(value.trim()));
+            return value == null || value.isBlank() ? otherwise : Long.parseLong(value.trim());
         }
     }
 

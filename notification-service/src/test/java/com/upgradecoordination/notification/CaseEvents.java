@@ -2,6 +2,7 @@ package com.upgradecoordination.notification;
 
 import com.upgradecoordination.devsupport.TestBroker;
 import com.upgradecoordination.events.Actor;
+import com.upgradecoordination.events.EnvelopeHeaders;
 import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.IntegrationEventCatalog;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,16 +40,28 @@ final class CaseEvents implements AutoCloseable {
                 json.valueToTree(payload));
     }
 
-    /** @return the record's value as published */
+    /** @return the record's value as published, with the headers the relay gives it */
     String publish(EventEnvelope envelope) throws Exception {
-        String value = json.writeValueAsString(envelope);
-        publish(IntegrationEventCatalog.contractOf(IntegrationEventCatalog.payloadTypeOf(envelope.type()).orElseThrow())
-                .topic(), envelope.caseId(), value);
-        return value;
+        return send(envelope).value();
     }
 
+    /** The envelope as the relay sends it: its contract's topic, keyed by case, its contract in the headers. */
+    Sent send(EventEnvelope envelope) throws Exception {
+        String value = json.writeValueAsString(envelope);
+        ProducerRecord<String, String> record = new ProducerRecord<>(IntegrationEventCatalog.contractOf(
+                IntegrationEventCatalog.payloadTypeOf(envelope.type()).orElseThrow()).topic(), envelope.caseId(), value);
+        record.headers()
+                .add(EnvelopeHeaders.TYPE, EnvelopeHeaders.typeOf(envelope))
+                .add(EnvelopeHeaders.SCHEMA_VERSION, EnvelopeHeaders.schemaVersionOf(envelope));
+        return new Sent(value, producer.send(record).get(10, TimeUnit.SECONDS));
+    }
+
+    /** A value without headers, as records relayed before the headers existed (or not envelopes at all). */
     void publish(String topic, String caseId, String value) throws Exception {
         producer.send(new ProducerRecord<>(topic, caseId, value)).get(10, TimeUnit.SECONDS);
+    }
+
+    record Sent(String value, RecordMetadata where) {
     }
 
     @Override

@@ -23,11 +23,19 @@ import com.upgradecoordination.notification.api.Channel;
 import com.upgradecoordination.notification.api.SendNotificationCommand;
 import com.upgradecoordination.notification.messaging.DeadLetterConsumerConfiguration;
 import com.upgradecoordination.platform.security.AccessPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +80,8 @@ class NotificationFlowIT extends ServiceHttpTest {
     final JsonMapper json = JsonMapper.builder().build();
     @Autowired
     AccessPolicy accessPolicy;
+    @Autowired
+    MeterRegistry meters;
 
     String caseId;
     String csm;
@@ -117,6 +127,39 @@ class NotificationFlowIT extends ServiceHttpTest {
         return notifications.stream()
                 .filter(n -> n.get("payload").get("sourceEventId").asString().equals(sourceEventId))
                 .count();
+    }
+
+    /**
+     * The erasure listener reads the coordination topic for one contract: the other contracts' records
+     * pass over it unread and unobserved (the relay names each record's contract in its headers).
+     */
+    @Test
+    void theErasureListenerPassesOverTheOtherContractsUnread() throws Exception {
+        double observedBefore = observationsOf("notification-personal-data-erasures");
+
+        CaseEvents.Sent opening = events.send(envelope(new EngagementOpened(caseId, "Acme Corp", csm, List.of("GROWTH"),
+                "HELM")));
+
+        await().atMost(PATIENCE).until(this::caseKnown);
+        TopicPartition partition = new TopicPartition(opening.where().topic(), opening.where().partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestBroker.shared().bootstrapServers()))) {
+            // the erasure listener's group has committed past the opening: its consumer has had it
+            await().atMost(PATIENCE).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets("notification-personal-data-erasures")
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
+                return committed != null && committed.offset() > opening.where().offset();
+            });
+        }
+        assertThat(observationsOf("notification-personal-data-erasures")).isEqualTo(observedBefore);
+        assertThat(observationsOf("notification-coordination-events")).as("the listener of every event").isPositive();
+    }
+
+    /** Records the listener's containers handled, as spring-kafka's listener observation counts them. */
+    double observationsOf(String listenerId) {
+        return meters.find("spring.kafka.listener").timers().stream()
+                .filter(timer -> String.valueOf(timer.getId().getTag("spring.kafka.listener.id")).startsWith(listenerId))
+                .mapToDouble(Timer::count).sum();
     }
 
     boolean caseKnown() {

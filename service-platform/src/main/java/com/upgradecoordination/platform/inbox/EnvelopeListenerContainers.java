@@ -2,7 +2,9 @@ package com.upgradecoordination.platform.inbox;
 
 import com.upgradecoordination.events.EventEnvelope;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -39,12 +41,13 @@ public final class EnvelopeListenerContainers {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // A record that is not an envelope must not kill the consumer: it surfaces as a
-        // DeserializationException, which the error handler does not retry.
-        ErrorHandlingDeserializer<EventEnvelope> values = new ErrorHandlingDeserializer<>(
-                new JacksonJsonDeserializer<>(EventEnvelope.class, jsonMapper, false));
+        // DeserializationException, which the error handler does not retry. One instance per consumer,
+        // configured with its listener's contracts (EnvelopeDeserializer).
+        Supplier<Deserializer<EventEnvelope>> values = () -> new ErrorHandlingDeserializer<>(
+                new EnvelopeDeserializer(new JacksonJsonDeserializer<>(EventEnvelope.class, jsonMapper, false)));
         ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), values));
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, StringDeserializer::new, values));
         // Boot's spring.kafka.listener.concurrency, which a factory built by hand would otherwise ignore:
         // consumers per listener in this instance (each case's events stay in one partition, so in order)
         Integer concurrency = kafkaProperties.getListener().getConcurrency();
@@ -54,7 +57,8 @@ public final class EnvelopeListenerContainers {
         // Offsets are committed once per poll, not per record: after a crash the records of that poll
         // come again and the inbox finds them done (issue 13 measured the difference: docs/performance.md).
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        // A record without value (a tombstone) carries no event for any listener.
+        // A record without value carries no event for the listener: a tombstone, or a contract it
+        // does not handle, left unread (EnvelopeDeserializer)
         factory.setRecordFilterStrategy(record -> record.value() == null);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(10_000);

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
 import com.upgradecoordination.platform.observability.CorrelationIdLogging;
@@ -74,6 +75,12 @@ public class InboxListeners implements KafkaListenerConfigurer {
             endpoint.setMethod(ON_RECORD);
             endpoint.setMessageHandlerMethodFactory(handlerMethods);
             endpoint.setBeanFactory(beanFactory);
+            // the other contracts' records are passed over unread (EnvelopeDeserializer)
+            subscription.handledContracts().ifPresent(contracts -> {
+                Properties consumer = new Properties();
+                consumer.setProperty(EnvelopeDeserializer.HANDLED_CONTRACTS, String.join(",", contracts));
+                endpoint.setConsumerProperties(consumer);
+            });
             // null: the registrar's default, the platform's factory
             registrar.registerEndpoint(endpoint, subscription.containerFactory()
                     .map(name -> beanFactory.getBean(name, KafkaListenerContainerFactory.class))

@@ -1,13 +1,16 @@
 package com.upgradecoordination.platform.inbox;
 
+import com.upgradecoordination.events.EnvelopeHeaders;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A Kafka listener declared rather than written: the contracts it takes from its topics and what
@@ -92,6 +95,18 @@ public final class InboxSubscription {
 
     List<String> consumers() {
         return reactions.stream().map(Reaction::consumer).toList();
+    }
+
+    /**
+     * The contracts this subscription reacts to, as the record headers name them
+     * ({@link EnvelopeHeaders#contractKey}); empty when it reacts to every event.
+     */
+    Optional<Set<String>> handledContracts() {
+        if (reactions.stream().anyMatch(reaction -> reaction.contract() == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(reactions.stream().map(reaction -> EnvelopeHeaders.contractKey(reaction.contract()))
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** The reaction to this envelope's type and version, if the subscription has one. */

@@ -1,5 +1,6 @@
 package com.upgradecoordination.platform.relay;
 
+import com.upgradecoordination.events.EnvelopeHeaders;
 import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.IntegrationEventCatalog;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.upgradecoordination.platform.observability.MetricNames;
 import com.upgradecoordination.platform.observability.TraceContext;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -87,7 +89,7 @@ public class IntegrationEventRelay {
             try {
                 // in the trace of the request that stored the event: the observed template puts it in the record's headers
                 sent.add(traceContext.continuing(message.getMetaData(), "relay " + contract.type(),
-                        () -> kafkaTemplate.send(contract.topic(), envelope.caseId(), envelope)));
+                        () -> kafkaTemplate.send(recordOf(contract.topic(), envelope))));
             } catch (RuntimeException noMetadata) {
                 // KafkaTemplate throws at once when it cannot even get the topic's metadata
                 failures.increment();
@@ -114,6 +116,15 @@ public class IntegrationEventRelay {
             return sends;
         });
         inFlight.addAll(sent);
+    }
+
+    /** Keyed by case, so a case keeps its order; its type in the headers, for consumers that pass over others. */
+    static ProducerRecord<String, EventEnvelope> recordOf(String topic, EventEnvelope envelope) {
+        ProducerRecord<String, EventEnvelope> record = new ProducerRecord<>(topic, envelope.caseId(), envelope);
+        record.headers()
+                .add(EnvelopeHeaders.TYPE, EnvelopeHeaders.typeOf(envelope))
+                .add(EnvelopeHeaders.SCHEMA_VERSION, EnvelopeHeaders.schemaVersionOf(envelope));
+        return record;
     }
 
     private void awaitAcknowledgements(List<CompletableFuture<?>> sends)

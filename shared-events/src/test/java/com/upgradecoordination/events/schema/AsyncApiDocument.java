@@ -1,5 +1,6 @@
 package com.upgradecoordination.events.schema;
 
+import com.upgradecoordination.events.EnvelopeHeaders;
 import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.events.Topics;
@@ -102,6 +103,12 @@ final class AsyncApiDocument {
                 .put("bindingVersion", "0.5.0")
                 .putObject("key").put("type", "string")
                 .put("description", "The case id (engagement id): a case's events share a partition");
+        // the envelope's type and version repeated, so a consumer can pass over a record unread; absent
+        // from records relayed before 2026-12-01, hence not required
+        ObjectNode headers = message.putObject("headers").put("type", "object").putObject("properties");
+        headers.putObject(EnvelopeHeaders.TYPE).put("type", "string").put("const", annotation.type());
+        headers.putObject(EnvelopeHeaders.SCHEMA_VERSION).put("type", "string")
+                .put("const", Integer.toString(annotation.version()));
         ArrayNode allOf = message.putObject("payload").putArray("allOf");
         allOf.addObject().put("$ref", "schemas/envelope/v1.json");
         ObjectNode properties = allOf.addObject().put("type", "object").putObject("properties");

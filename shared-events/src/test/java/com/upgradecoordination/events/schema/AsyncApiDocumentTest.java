@@ -2,6 +2,8 @@ package com.upgradecoordination.events.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.upgradecoordination.events.EnvelopeHeaders;
+import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,8 @@ class AsyncApiDocumentTest {
     final YAMLMapper yaml = YAMLMapper.builder()
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            // a string of digits (a header's value) must read back as a string, not a number
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLWriteFeature.SPLIT_LINES)
             .build();
 
@@ -51,6 +55,20 @@ class AsyncApiDocumentTest {
         document.path("channels").forEach(channel -> onChannels.addAll(channel.path("messages").propertyNames()));
         assertThat(onChannels).isEqualTo(catalog);
         assertThat(unresolvedReferences(document, document)).isEmpty();
+    }
+
+    @Test
+    void eachMessageNamesItsContractInTheRecordHeaders() throws IOException {
+        JsonNode messages = yaml.readTree(Files.readString(DOCUMENT)).path("components").path("messages");
+
+        for (Class<? extends Record> contract : IntegrationEventCatalog.CONTRACTS) {
+            EventContract annotation = IntegrationEventCatalog.contractOf(contract);
+            JsonNode headers = messages.path(AsyncApiDocument.messageName(contract)).path("headers").path("properties");
+            assertThat(headers.path(EnvelopeHeaders.TYPE).path("const").asString()).isEqualTo(annotation.type());
+            assertThat(headers.path(EnvelopeHeaders.SCHEMA_VERSION).path("const").isString()).isTrue();
+            assertThat(headers.path(EnvelopeHeaders.SCHEMA_VERSION).path("const").asString())
+                    .isEqualTo(Integer.toString(annotation.version()));
+        }
     }
 
     /** Every {@code $ref}: a pointer into the document, or a schema file next to it. */
