@@ -149,6 +149,7 @@ public final class BenchmarkRun {
                 // its consumers join their groups and warm up before anything is timed
                 consumerLatency.measure(relay.measure(20, 1, plan.warmUp()).cases(), Duration.ofMinutes(2));
                 int rate = plan.loadedRelayRate();
+                Duration notificationCpuBefore = cpuTime(notification.pid());
                 RelayLatency.Figures loaded = relay.measure(rate, 16, plan.relayMeasure());
                 // the senders wait for each answer: above what the service sustains, they fall behind
                 results.add("relay under load: commands answered per s (asked " + rate + ")", "per s",
@@ -158,6 +159,10 @@ public final class BenchmarkRun {
                 results.add("relay: command answered -> event on its topic, " + rate + " commands/s, p99", "ms",
                         loaded.p99Millis(), null);
                 ConsumerLatency.Figures effects = consumerLatency.measure(loaded.cases(), Duration.ofMinutes(5));
+                // every record of the load handled by then: its CPU time over the events it had, one per command
+                results.add("notification-service CPU per event, " + rate + " commands/s", "ms",
+                        cpuTime(notification.pid()).minus(notificationCpuBefore).toNanos() / 1e6
+                                / Math.max(1, loaded.cases().size()), null);
                 results.add("event stored -> notification-service's effect, " + rate + " commands/s, p50", "ms",
                         effects.p50Millis(), null);
                 results.add("event stored -> notification-service's effect, " + rate + " commands/s, p99", "ms",
