@@ -4,6 +4,7 @@ import com.upgradecoordination.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -97,6 +98,7 @@ final class RelayLatency {
             for (Thread sender : sending) {
                 sender.join();
             }
+            reportStragglers(consumer, answeredAt, arrivedAt);
             long[] matched = {0};
             answeredAt.forEach((engagementId, answered) -> {
                 Long arrived = arrivedAt.get(engagementId);
@@ -108,5 +110,31 @@ final class RelayLatency {
             });
             return new Figures(matched[0], answeredAt.size() - matched[0], latencies, answeredAt.keySet());
         }
+    }
+
+    /**
+     * Events not on the topic within 30 s of the load's end: late or lost? Reads on for a minute more
+     * and says which (the figures above count them as missing either way).
+     */
+    private static void reportStragglers(KafkaConsumer<String, String> consumer, Map<String, Long> answeredAt,
+                                         Map<String, Long> arrivedAt) {
+        Set<String> missing = new HashSet<>(answeredAt.keySet());
+        missing.removeAll(arrivedAt.keySet());
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, Long> late = new HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && late.size() < missing.size()) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                if (missing.contains(record.key())) {
+                    late.putIfAbsent(record.key(), System.nanoTime() - answeredAt.get(record.key()));
+                }
+            }
+        }
+        System.out.printf("  %d events not on the topic within 30 s of the load's end: %d came later (at most %.1f s "
+                        + "after their command), %d not within another minute, e.g. %s%n", missing.size(), late.size(),
+                late.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e9, missing.size() - late.size(),
+                missing.stream().filter(id -> !late.containsKey(id)).limit(3).toList());
     }
 }

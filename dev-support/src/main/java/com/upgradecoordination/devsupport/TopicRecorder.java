@@ -2,9 +2,13 @@ package com.upgradecoordination.devsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +28,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicRecorder implements AutoCloseable {
 
-    /** A record as it arrived: topic, key and raw JSON value. */
-    public record Received(String topic, int partition, long offset, String key, String value) {
+    /** A record as it arrived: topic, key, raw JSON value and its headers (UTF-8, the last of each name). */
+    public record Received(String topic, int partition, long offset, String key, String value,
+                           Map<String, String> headers) {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -92,7 +97,11 @@ public final class TopicRecorder implements AutoCloseable {
         try {
             while (running.get()) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    received.add(new Received(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    r.headers().forEach(header -> headers.put(header.key(),
+                            header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8)));
+                    received.add(new Received(r.topic(), r.partition(), r.offset(), r.key(), r.value(),
+                            Collections.unmodifiableMap(headers)));
                 }
             }
         } catch (WakeupException stopping) {

@@ -10,6 +10,7 @@ import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestBroker;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.devsupport.TopicRecorder;
+import com.upgradecoordination.events.EnvelopeHeaders;
 import com.upgradecoordination.events.Topics;
 import com.upgradecoordination.platform.security.AccessPolicy;
 import java.time.Duration;
@@ -85,6 +86,8 @@ class EngagementApiIT extends ServiceHttpTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !coordinationTopic.received().isEmpty());
             TopicRecorder.Received record = coordinationTopic.received().get(0);
             assertThat(record.key()).isEqualTo(engagementId);
+            assertThat(record.headers()).containsEntry(EnvelopeHeaders.TYPE, "EngagementOpened")
+                    .containsEntry(EnvelopeHeaders.SCHEMA_VERSION, "1");
             JsonNode envelope = json.readTree(record.value());
             assertThat(envelope.get("eventId").asString()).isEqualTo(opened.get("eventId").asString());
             assertThat(envelope.get("caseId").asString()).isEqualTo(engagementId);

@@ -75,6 +75,7 @@ public class InboxListeners implements KafkaListenerConfigurer {
             endpoint.setMethod(ON_RECORD);
             endpoint.setMessageHandlerMethodFactory(handlerMethods);
             endpoint.setBeanFactory(beanFactory);
+            subscription.consumerCount().ifPresent(endpoint::setConcurrency);
             // the other contracts' records are passed over unread (EnvelopeDeserializer)
             subscription.handledContracts().ifPresent(contracts -> {
                 Properties consumer = new Properties();

@@ -31,13 +31,15 @@ public final class InboxSubscription {
     private final String listenerId;
     private final List<String> topics;
     private final String containerFactory;
+    private final Integer consumers;
     private final List<Reaction> reactions;
 
-    private InboxSubscription(String listenerId, List<String> topics, String containerFactory,
+    private InboxSubscription(String listenerId, List<String> topics, String containerFactory, Integer consumers,
                               List<Reaction> reactions) {
         this.listenerId = listenerId;
         this.topics = topics;
         this.containerFactory = containerFactory;
+        this.consumers = consumers;
         this.reactions = reactions;
     }
 
@@ -49,12 +51,24 @@ public final class InboxSubscription {
         if (listenerId == null || listenerId.isBlank() || topics.length == 0) {
             throw new IllegalArgumentException("a subscription needs a listener id and at least one topic");
         }
-        return new InboxSubscription(listenerId, List.of(topics), null, List.of());
+        return new InboxSubscription(listenerId, List.of(topics), null, null, List.of());
     }
 
     /** The container factory bean to build the listener with, instead of the platform's. */
     public InboxSubscription containerFactory(String beanName) {
-        return new InboxSubscription(listenerId, topics, Objects.requireNonNull(beanName), reactions);
+        return new InboxSubscription(listenerId, topics, Objects.requireNonNull(beanName), consumers, reactions);
+    }
+
+    /**
+     * Kafka consumers for this listener in each instance, instead of the factory's
+     * ({@code spring.kafka.listener.concurrency}): one for a listener of a rare contract, whose
+     * other consumers would only poll and commit the records it passes over.
+     */
+    public InboxSubscription consumers(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException(listenerId + ": a listener needs at least one consumer");
+        }
+        return new InboxSubscription(listenerId, topics, containerFactory, count, reactions);
     }
 
     /** Each event of {@code contract} becomes one command, sent with the event's audit metadata. */
@@ -97,6 +111,11 @@ public final class InboxSubscription {
         return reactions.stream().map(Reaction::consumer).toList();
     }
 
+    /** Kafka consumers per instance; empty for the container factory's. */
+    Optional<Integer> consumerCount() {
+        return Optional.ofNullable(consumers);
+    }
+
     /**
      * The contracts this subscription reacts to, as the record headers name them
      * ({@link EnvelopeHeaders#contractKey}); empty when it reacts to every event.
@@ -122,7 +141,7 @@ public final class InboxSubscription {
         }
         List<Reaction> more = new ArrayList<>(reactions);
         more.add(reaction);
-        return new InboxSubscription(listenerId, topics, containerFactory, List.copyOf(more));
+        return new InboxSubscription(listenerId, topics, containerFactory, consumers, List.copyOf(more));
     }
 
     /** What one contract's events do, under which inbox consumer; {@code contract} null: every event. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -13,6 +14,7 @@ import com.upgradecoordination.events.EventContract;
 import com.upgradecoordination.events.EventEnvelope;
 import com.upgradecoordination.events.IntegrationEventCatalog;
 import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.events.coordination.PersonalDataErased;
 import com.upgradecoordination.events.review.SupportReviewCompleted;
 import com.upgradecoordination.events.review.SupportReviewCompletedV2;
 import com.upgradecoordination.events.review.SupportReviewOpened;
@@ -268,6 +270,30 @@ class InboxListenersTest {
         verify(registrar).registerEndpoint(endpoint.capture(), any(KafkaListenerContainerFactory.class));
         assertThat(endpoint.getValue().getGroupId()).isEqualTo("notification-review-events");
         assertThat(endpoint.getValue().getTopics()).containsExactly(Topics.REVIEW, Topics.COORDINATION);
+    }
+
+    @Test
+    void aListenerOfChosenContractsNamesThemToItsConsumersAndMayRunFewerOfThem() {
+        KafkaListenerEndpointRegistrar registrar = mock(KafkaListenerEndpointRegistrar.class);
+        InboxSubscription erasures = InboxSubscription.listener("test-erasures", Topics.COORDINATION).consumers(1)
+                .command(PersonalDataErased.class, "personal-data-erasures", erased -> erased);
+        InboxSubscription everything = InboxSubscription.listener("test-everything", Topics.COORDINATION)
+                .everyEvent("everything", inbound -> { });
+
+        new InboxListeners(List.of(erasures, everything), inbox, commandGateway, jsonMapper, mock(BeanFactory.class))
+                .configureKafkaListeners(registrar);
+
+        ArgumentCaptor<MethodKafkaListenerEndpoint<?, ?>> endpoints = ArgumentCaptor.captor();
+        verify(registrar, times(2)).registerEndpoint(endpoints.capture(), isNull());
+        MethodKafkaListenerEndpoint<?, ?> ofErasures = endpoints.getAllValues().get(0);
+        assertThat(ofErasures.getConcurrency()).isEqualTo(1);
+        assertThat(ofErasures.getConsumerProperties().getProperty(EnvelopeDeserializer.HANDLED_CONTRACTS))
+                .isEqualTo("PersonalDataErased/v1");
+        MethodKafkaListenerEndpoint<?, ?> ofEverything = endpoints.getAllValues().get(1);
+        assertThat(ofEverything.getConcurrency()).as("the factory's").isNull();
+        assertThat(ofEverything.getConsumerProperties()).isNull();
+        assertThatThrownBy(() -> InboxSubscription.listener("none", Topics.COORDINATION).consumers(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
