@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,7 +220,8 @@ class HashChainSchemeV1Test {
         update("UPDATE event_hash_chain SET column_digests = ? WHERE sequence_number = 0",
                 COLUMN_DIGESTS.get(0).replace("eventidentifier=", "id=").replace("metadata=", "meta="));
         update("UPDATE event_hash_chain SET column_digests = ? WHERE sequence_number = 1",
-                COLUMN_DIGESTS.get(1).toUpperCase());
+                Pattern.compile("=(\\p{XDigit}+)").matcher(COLUMN_DIGESTS.get(1))
+                        .replaceAll(digest -> "=" + digest.group(1).toUpperCase()));
         update("UPDATE event_hash_chain SET column_digests = UPPER(column_digests) WHERE sequence_number = 2");
 
         assertThat(verify()).isEqualTo(ChainVerification.intact(AGGREGATE, 3,
@@ -230,6 +232,28 @@ class HashChainSchemeV1Test {
         BrokenLink broken = verify().firstBrokenLink();
         assertThat(broken.problem()).isEqualTo(Problem.CONTENT_ALTERED);
         assertThat(broken.differingColumns()).containsExactly("eventidentifier", "payload", "metadata");
+    }
+
+    /** Pins how a stored text in another layout is read: each pair with a {@code =}, a repeated name in its first place. */
+    @Test
+    void storedDigestsInAnotherLayoutAreReadAsBefore() {
+        String allInOnePair = "digests=" + COLUMN_DIGESTS.get(0).replaceAll("[a-z]+=|;", "");
+        update("UPDATE event_hash_chain SET column_digests = ? WHERE sequence_number = 0", allInOnePair);
+        update("UPDATE event_hash_chain SET column_digests = ? WHERE sequence_number = 1",
+                "note;" + COLUMN_DIGESTS.get(1) + ";");
+
+        assertThat(verify().isIntact()).isTrue();
+
+        String[] pairs = COLUMN_DIGESTS.get(2).split(";");
+        update("UPDATE event_hash_chain SET column_digests = ? WHERE sequence_number = 2",
+                String.join(";", pairs) + ";" + pairs[0]);
+        assertThat(verify().isIntact()).isTrue();
+
+        update("UPDATE event_hash_chain SET column_digests = ? WHERE sequence_number = 2",
+                String.join(";", pairs) + ";" + pairs[1].replace("aggregateidentifier", "eventidentifier"));
+        assertThat(verify()).isEqualTo(ChainVerification.broken(AGGREGATE, 2, new BrokenLink(2, eventId(2),
+                Problem.LINK_ALTERED, "The link of sequence 2 no longer follows from its own column digests: the "
+                        + "chain itself was altered.", null, HASHES.get(2), List.of())));
     }
 
     @Test
