@@ -3,11 +3,11 @@ package com.upgradecoordination.platform.audit.chain;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -64,11 +64,12 @@ public class EventHashChain {
                 .toList();
         Map<String, Tip> tips = new LinkedHashMap<>();
         Timestamp now = Timestamp.from(clock.instant());
+        LinkHash linkHash = new LinkHash();
         List<Object[]> links = new ArrayList<>();
         for (StoredEventRow row : rows) {
             Tip tip = tips.computeIfAbsent(row.aggregateIdentifier(), this::tipOf);
-            Map<String, String> digests = LinkHash.columnDigests(row);
-            String hash = LinkHash.hash(tip.hash(), digests);
+            byte[] digests = linkHash.columnDigests(row);
+            String hash = linkHash.hash(tip.hash(), digests);
             String caseId = caseIds.getOrDefault(row.eventIdentifier(), tip.caseId());
             links.add(new Object[] {row.aggregateIdentifier(), row.sequenceNumber(), row.eventIdentifier(), caseId,
                 tip.hash(), hash, LinkHash.format(digests), now});
@@ -153,8 +154,8 @@ public class EventHashChain {
     }
 
     private static ChainVerification walk(String aggregateId, List<StoredEventRow> events, List<StoredLink> links) {
+        LinkHash linkHash = new LinkHash();
         String expectedPrevious = LinkHash.GENESIS;
-        ChainLink head = null;
         int e = 0;
         int l = 0;
         while (e < events.size() || l < links.size()) {
@@ -181,33 +182,55 @@ public class EventHashChain {
                                 + " but the chain recorded event " + link.eventId()
                                 + " there: events were reordered or replaced.", null, link.hash(), List.of()));
             }
-            Map<String, String> storedDigests = LinkHash.parse(link.columnDigests());
-            if (!expectedPrevious.equals(link.previousHash())
-                    || !Objects.equals(LinkHash.hash(link.previousHash(), storedDigests), link.hash())) {
-                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
-                        link.sequence(), link.eventId(), ChainVerification.Problem.LINK_ALTERED,
-                        "The link of sequence " + link.sequence() + " no longer follows from "
-                                + (expectedPrevious.equals(link.previousHash()) ? "its own column digests"
-                                        : "the link before it") + ": the chain itself was altered.",
-                        null, link.hash(), List.of()));
+            if (!expectedPrevious.equals(link.previousHash())) {
+                return linkAltered(aggregateId, l, link, "the link before it");
             }
-            Map<String, String> digests = LinkHash.columnDigests(event);
-            String recomputed = LinkHash.hash(link.previousHash(), digests);
-            if (!recomputed.equals(link.hash())) {
-                List<String> differing = digests.keySet().stream()
-                        .filter(column -> !digests.get(column).equals(storedDigests.get(column)))
-                        .toList();
-                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
-                        link.sequence(), link.eventId(), ChainVerification.Problem.CONTENT_ALTERED,
-                        "The stored event at sequence " + link.sequence() + " (" + link.eventId()
-                                + ") no longer matches its hash: " + String.join(", ", differing)
-                                + " changed since it was written.", recomputed, link.hash(), differing));
+            byte[] storedDigests = LinkHash.parseDigests(link.columnDigests());
+            if (!linkHash.hash(link.previousHash(), storedDigests).equals(link.hash())) {
+                return linkAltered(aggregateId, l, link, "its own column digests");
+            }
+            // The link's hash is known to follow from the stored digests: recomputed digests equal to
+            // them give that same hash, so the hash is recomputed only when a digest differs.
+            byte[] digests = linkHash.columnDigests(event);
+            if (!Arrays.equals(digests, storedDigests)) {
+                String recomputed = linkHash.hash(link.previousHash(), digests);
+                if (!recomputed.equals(link.hash())) {
+                    List<String> differing = differingColumns(digests, link.columnDigests());
+                    return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
+                            link.sequence(), link.eventId(), ChainVerification.Problem.CONTENT_ALTERED,
+                            "The stored event at sequence " + link.sequence() + " (" + link.eventId()
+                                    + ") no longer matches its hash: " + String.join(", ", differing)
+                                    + " changed since it was written.", recomputed, link.hash(), differing));
+                }
             }
             expectedPrevious = link.hash();
-            head = new ChainLink(link.sequence(), link.eventId(), link.previousHash(), link.hash());
             e++;
             l++;
         }
+        StoredLink last = l == 0 ? null : links.get(l - 1);
+        ChainLink head = last == null ? null
+                : new ChainLink(last.sequence(), last.eventId(), last.previousHash(), last.hash());
         return ChainVerification.intact(aggregateId, l, head);
+    }
+
+    private static ChainVerification linkAltered(String aggregateId, int linksChecked, StoredLink link,
+                                                 String noLongerFollowsFrom) {
+        return ChainVerification.broken(aggregateId, linksChecked, new ChainVerification.BrokenLink(
+                link.sequence(), link.eventId(), ChainVerification.Problem.LINK_ALTERED,
+                "The link of sequence " + link.sequence() + " no longer follows from " + noLongerFollowsFrom
+                        + ": the chain itself was altered.", null, link.hash(), List.of()));
+    }
+
+    /** The columns whose recomputed digest is not the one stored under their name. */
+    private static List<String> differingColumns(byte[] digests, String storedColumnDigests) {
+        Map<String, String> stored = LinkHash.parseByName(storedColumnDigests);
+        List<String> differing = new ArrayList<>();
+        for (int column = 0; column < StoredEventRow.COLUMN_NAMES.size(); column++) {
+            String name = StoredEventRow.COLUMN_NAMES.get(column);
+            if (!LinkHash.digestHex(digests, column).equals(stored.get(name))) {
+                differing.add(name);
+            }
+        }
+        return List.copyOf(differing);
     }
 }
