@@ -103,7 +103,7 @@ public final class BenchmarkRun {
             RelayBacklog backlog = new RelayBacklog(settings, broker.bootstrapServers());
             RawInserts raw = new RawInserts(rawDatabase());
             HttpLoad http = new HttpLoad(coordination.baseUrl(), TestTokens.token("casey.csm", "CSM"));
-            RelayLatency relay = new RelayLatency(broker.bootstrapServers(), http);
+            RelayLatency relay = new RelayLatency(broker.bootstrapServers(), http, coordinationDatabase);
             LongAggregate longAggregate = new LongAggregate(http);
             ReadModelRebuild rebuild = new ReadModelRebuild(http);
             ConsumerLatency consumerLatency = new ConsumerLatency(coordinationDatabase, notificationDatabase);

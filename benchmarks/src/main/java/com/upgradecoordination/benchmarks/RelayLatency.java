@@ -1,6 +1,11 @@
 package com.upgradecoordination.benchmarks;
 
 import com.upgradecoordination.events.Topics;
+import com.upgradecoordination.devsupport.TestPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,10 +44,13 @@ final class RelayLatency {
 
     private final String bootstrapServers;
     private final HttpLoad http;
+    /** coordination-service's database: where an event missing from the topic is looked up */
+    private final TestPostgres.Database store;
 
-    RelayLatency(String bootstrapServers, HttpLoad http) {
+    RelayLatency(String bootstrapServers, HttpLoad http, TestPostgres.Database store) {
         this.bootstrapServers = bootstrapServers;
         this.http = http;
+        this.store = store;
     }
 
     Figures measure(int commandsPerSecond, int senders, Duration duration) throws Exception {
@@ -98,7 +106,7 @@ final class RelayLatency {
             for (Thread sender : sending) {
                 sender.join();
             }
-            reportStragglers(consumer, answeredAt, arrivedAt);
+            reportStragglers(consumer, answeredAt, arrivedAt, store);
             long[] matched = {0};
             answeredAt.forEach((engagementId, answered) -> {
                 Long arrived = arrivedAt.get(engagementId);
@@ -117,7 +125,7 @@ final class RelayLatency {
      * and says which (the figures above count them as missing either way).
      */
     private static void reportStragglers(KafkaConsumer<String, String> consumer, Map<String, Long> answeredAt,
-                                         Map<String, Long> arrivedAt) {
+                                         Map<String, Long> arrivedAt, TestPostgres.Database store) {
         Set<String> missing = new HashSet<>(answeredAt.keySet());
         missing.removeAll(arrivedAt.keySet());
         if (missing.isEmpty()) {
@@ -136,5 +144,30 @@ final class RelayLatency {
                         + "after their command), %d not within another minute, e.g. %s%n", missing.size(), late.size(),
                 late.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e9, missing.size() - late.size(),
                 missing.stream().filter(id -> !late.containsKey(id)).limit(3).toList());
+        List<String> lost = missing.stream().filter(id -> !late.containsKey(id)).toList();
+        if (lost.isEmpty()) {
+            return;
+        }
+        // stored? where in the store, and where the relay's token is
+        try (Connection connection = DriverManager.getConnection(store.url(), store.username(), store.password())) {
+            var stored = connection.prepareStatement("SELECT aggregateidentifier, globalindex, timestamp "
+                    + "FROM domainevententry WHERE sequencenumber = 0 AND aggregateidentifier = ANY (?) ORDER BY globalindex");
+            stored.setArray(1, connection.createArrayOf("varchar", lost.toArray()));
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = stored.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "@" + rs.getLong(2) + " " + rs.getString(3));
+                }
+            }
+            String token;
+            try (ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT convert_from(token, 'UTF8') FROM tokenentry WHERE processorname = 'kafka-relay'")) {
+                token = rs.next() ? rs.getString(1) : "none";
+            }
+            System.out.printf("  of those, %d stored: %s; the relay's token: %s%n", rows.size(),
+                    rows.stream().limit(5).toList(), token.length() > 300 ? token.substring(0, 300) + "..." : token);
+        } catch (SQLException e) {
+            System.out.println("  could not look them up: " + e.getMessage());
+        }
     }
 }
