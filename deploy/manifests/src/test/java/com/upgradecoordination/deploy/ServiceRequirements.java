@@ -94,7 +94,7 @@ final class ServiceRequirements {
         return List.of(block.trim().split("\\s+"));
     }
 
-    /** The memory limit docs/operations.md gives a service, as Kubernetes writes it ("320Mi"). */
+    /** The memory limit docs/operations.md gives a service, as Kubernetes writes it ("384Mi"). */
     static String memoryLimit() {
         Matcher limit = Pattern.compile("memory limit of (\\d+) MiB").matcher(read("docs/operations.md"));
         if (!limit.find()) {
