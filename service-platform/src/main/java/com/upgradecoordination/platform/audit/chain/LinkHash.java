@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,18 +35,7 @@ final class LinkHash {
             .sum() + COLUMN_NAMES.size() - 1;
 
     /** Each column's {@code name=} as {@link #format} writes it. */
-    private static final List<byte[]> LABELS = COLUMN_NAMES.stream()
-            .map(name -> (name + "=").getBytes(StandardCharsets.US_ASCII)).toList();
-
-    /** Each byte's value as a hex digit of either case, as {@link HexFormat} reads it; -1 for any other. */
-    private static final byte[] HEX_DIGIT_VALUES = new byte[256];
-
-    static {
-        for (int character = 0; character < HEX_DIGIT_VALUES.length; character++) {
-            HEX_DIGIT_VALUES[character] =
-                    (byte) (HexFormat.isHexDigit(character) ? HexFormat.fromHexDigit(character) : -1);
-        }
-    }
+    private static final List<String> LABELS = COLUMN_NAMES.stream().map(name -> name + "=").toList();
 
     private final MessageDigest sha256;
 
@@ -144,28 +132,21 @@ final class LinkHash {
         if (stored == null || stored.length() != FORMATTED_LENGTH) {
             return null;
         }
-        // as bytes, read without a String's per-character checks; a character beyond Latin-1 becomes
-        // '?', which the layout has nowhere, so such a text is still not taken for a formatted one
-        byte[] text = stored.getBytes(StandardCharsets.ISO_8859_1);
         byte[] digests = new byte[COLUMN_NAMES.size() * DIGEST_BYTES];
         int at = 0;
         for (int column = 0; column < COLUMN_NAMES.size(); column++) {
-            byte[] label = LABELS.get(column);
-            if (column > 0 && text[at++] != ';') {
+            String label = LABELS.get(column);
+            if ((column > 0 && stored.charAt(at++) != ';') || !stored.startsWith(label, at)) {
                 return null;
             }
-            if (!Arrays.equals(text, at, at + label.length, label, 0, label.length)) {
+            at += label.length();
+            try {
+                System.arraycopy(HEX.parseHex(stored, at, at + HEX_DIGITS), 0, digests, column * DIGEST_BYTES,
+                        DIGEST_BYTES);
+            } catch (IllegalArgumentException notHex) {
                 return null;
             }
-            at += label.length;
-            for (int b = column * DIGEST_BYTES; b < (column + 1) * DIGEST_BYTES; b++, at += 2) {
-                int high = HEX_DIGIT_VALUES[text[at] & 0xFF];
-                int low = HEX_DIGIT_VALUES[text[at + 1] & 0xFF];
-                if (high < 0 || low < 0) {
-                    return null;
-                }
-                digests[b] = (byte) (high << 4 | low);
-            }
+            at += HEX_DIGITS;
         }
         return digests;
     }
