@@ -130,7 +130,7 @@ final class RelayLatency {
     }
 
     /**
-     * Events not on the topic within 30 s of the load's end: late or lost? Reads on for a minute more
+     * Events not on the topic within 30 s of the last command: late or lost? Reads on for a minute more
      * and says which (the figures above count them as missing either way).
      */
     private static void reportStragglers(KafkaConsumer<String, String> consumer, Map<String, Long> answeredAt,
@@ -149,11 +149,11 @@ final class RelayLatency {
                 }
             }
         }
-        System.out.printf("  %d events not on the topic within 30 s of the load's end: %d came later (at most %.1f s "
-                        + "after their command), %d not within another minute, e.g. %s%n", missing.size(), late.size(),
-                late.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e9, missing.size() - late.size(),
-                missing.stream().filter(id -> !late.containsKey(id)).limit(3).toList());
         List<String> lost = missing.stream().filter(id -> !late.containsKey(id)).toList();
+        System.out.printf("  %d events not on the topic within 30 s of the last command: %d came later (at most %.1f s "
+                        + "after their command), %d not within another minute, e.g. %s%n", missing.size(), late.size(),
+                late.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1e9, lost.size(),
+                lost.stream().limit(3).toList());
         if (lost.isEmpty()) {
             return;
         }
