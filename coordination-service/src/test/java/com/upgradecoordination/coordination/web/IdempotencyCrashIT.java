@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.upgradecoordination.coordination.CoordinationServiceApplication;
+import com.upgradecoordination.devsupport.KraftBroker;
 import com.upgradecoordination.devsupport.ServiceProcess;
 import com.upgradecoordination.devsupport.ServiceTestSettings;
-import com.upgradecoordination.devsupport.TestBroker;
 import com.upgradecoordination.devsupport.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -19,12 +19,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Exactly-once effect of a command sent with an Idempotency-Key when its process dies between the
- * steps (issue 12): the service runs in its own JVM on PostgreSQL and the test JVM's broker, and
+ * steps (issue 12): the service runs in its own JVM on PostgreSQL and a broker of this test's own, and
  * halts as a SIGKILL would at a fault-injection point: after claiming the key (nothing ran), then,
  * on the retry, after the command and its outcome on the key committed (the response was never
  * stored). The retry on a healthy process answers from the committed outcome: one engagement, one
@@ -37,11 +39,28 @@ class IdempotencyCrashIT {
     static final String BODY = "{\"customerOrganisation\":\"" + CUSTOMER + "\",\"csm\":\"casey.csm\","
             + "\"reasons\":[\"GROWTH\"],\"deploymentType\":\"OMNIBUS_MULTI_NODE\"}";
 
+    /**
+     * Not the test JVM's shared broker: a halted process's consumers stay members of their groups
+     * until their session expires (45 s), and the service contexts of the other tests, which share
+     * those groups, would wait that long in each rebalance and on closing.
+     */
+    static KraftBroker broker;
+
     final Map<String, String> settings =
-            ServiceTestSettings.forService("coordination-service", TestBroker.shared().bootstrapServers());
+            ServiceTestSettings.forService("coordination-service", broker.bootstrapServers());
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String token = TestTokens.token("casey.csm", "CSM");
     ServiceProcess service;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KraftBroker.onFreePorts().start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
 
     @AfterEach
     void stopService() {
