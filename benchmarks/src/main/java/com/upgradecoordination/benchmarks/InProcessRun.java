@@ -1,6 +1,7 @@
 package com.upgradecoordination.benchmarks;
 
 import com.upgradecoordination.platform.audit.chain.LinkHashBenchmark;
+import com.upgradecoordination.platform.personaldata.PersonalDataCipherBenchmark;
 import java.util.Collection;
 import java.util.Map;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -19,13 +20,16 @@ final class InProcessRun {
             "readSnapshot", "in-process: read an engagement's snapshot",
             "writeSnapshot", "in-process: write an engagement's snapshot",
             "serializeEvent", "in-process: serialize an event for the store",
-            "linkOfOneEvent", "in-process: hash-chain link of one event (nine digests and the link)");
+            "linkOfOneEvent", "in-process: hash-chain link of one event (nine digests and the link)",
+            "encryptField", "in-process: seal a personal-data field for the store",
+            "decryptField", "in-process: read a personal-data field back");
 
     static void measure(BenchmarkRun.Plan plan, BenchmarkRun.Results results) throws RunnerException {
         int iterations = plan.quick() ? 1 : 3;
         Collection<RunResult> runs = new Runner(new OptionsBuilder()
                 .include(InProcessBenchmarks.class.getName())
                 .include(LinkHashBenchmark.class.getName())
+                .include(PersonalDataCipherBenchmark.class.getName())
                 .forks(plan.repetitions())
                 .warmupIterations(iterations)
                 .warmupTime(TimeValue.seconds(1))

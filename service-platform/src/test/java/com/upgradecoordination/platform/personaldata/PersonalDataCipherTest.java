@@ -7,8 +7,14 @@ import com.upgradecoordination.events.PersonalData;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -120,6 +126,29 @@ class PersonalDataCipherTest {
                 + (tail.equals("AAAA") ? "BBBB" : "AAAA") + token.substring(token.length() - 2));
 
         assertThatThrownBy(() -> read(altered)).hasStackTraceContaining("altered");
+        // the thread's cipher is initialized again for the next field, not left failed
+        assertThat(read(json).visitor()).isEqualTo("alice");
+        assertThat(read(stored(new Visit("lab", "bob", "carol")))).isEqualTo(new Visit("lab", "bob", "carol"));
+    }
+
+    @Test
+    void threadsSealingAndReadingAtOnceEachGetTheirOwnFieldsBack() throws Exception {
+        List<Callable<List<Visit>>> readers = IntStream.range(0, 4).<Callable<List<Visit>>>mapToObj(thread -> () ->
+                IntStream.range(0, 200).mapToObj(field -> read(stored(new Visit("lab", "visitor-" + thread + "-" + field,
+                        "host-" + field)))).toList()).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Visit>>> results = threads.invokeAll(readers);
+            for (int thread = 0; thread < 4; thread++) {
+                List<Visit> visits = results.get(thread).get();
+                for (int field = 0; field < 200; field++) {
+                    assertThat(visits.get(field)).isEqualTo(
+                            new Visit("lab", "visitor-" + thread + "-" + field, "host-" + field));
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
