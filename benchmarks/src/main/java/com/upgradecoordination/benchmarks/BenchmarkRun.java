@@ -39,7 +39,8 @@ public final class BenchmarkRun {
         /**
          * {@code BENCHMARK_BROKER_OUTAGE} and {@code BENCHMARK_MEASURE} (seconds) replace the plan's broker
          * outage and the length of each load, e.g. a long outage or longer loads in a quick run;
-         * {@code BENCHMARK_RELAY_BACKLOG} (events) the backlog the relay drains after a restart.
+         * {@code BENCHMARK_RELAY_BACKLOG} (events) the backlog the relay drains after a restart, and
+         * {@code BENCHMARK_LONG_ENGAGEMENT} (events) the length of the long engagement.
          */
         static Plan of(List<String> args) {
             Plan plan = args.contains("--quick")
@@ -48,7 +49,8 @@ public final class BenchmarkRun {
                     : new Plan(false, 3, Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(20),
                     10_000, 20_000, 400, Duration.ofSeconds(150));
             return new Plan(plan.quick(), plan.repetitions(), plan.warmUp(),
-                    seconds("BENCHMARK_MEASURE", plan.measure()), plan.relayMeasure(), plan.longAggregateEvents(),
+                    seconds("BENCHMARK_MEASURE", plan.measure()), plan.relayMeasure(),
+                    (int) number("BENCHMARK_LONG_ENGAGEMENT", plan.longAggregateEvents()),
                     (int) number("BENCHMARK_RELAY_BACKLOG", plan.relayBacklog()), plan.loadedRelayRate(),
                     seconds("BENCHMARK_BROKER_OUTAGE", plan.brokerOutage()));
         }
