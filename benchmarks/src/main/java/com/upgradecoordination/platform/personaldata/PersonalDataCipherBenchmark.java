@@ -1,10 +1,10 @@
 package com.upgradecoordination.platform.personaldata;
 
+import com.upgradecoordination.devsupport.EmbeddedH2;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * One personal-data field sealed for the store and read back (JMH), with its person's key cached as
@@ -32,9 +31,7 @@ public class PersonalDataCipherBenchmark {
 
     @Setup
     public void setUp() {
-        DriverManagerDataSource keysDatabase = new DriverManagerDataSource(
-                "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(keysDatabase).locations("classpath:db/platform").load().migrate();
+        DataSource keysDatabase = EmbeddedH2.migrated("classpath:db/platform");
         cipher = new PersonalDataCipher(new PersonalDataKeys(JdbcClient.create(keysDatabase),
                 new DataSourceTransactionManager(keysDatabase), Clock.systemUTC(), Duration.ofDays(1)));
         sealed = cipher.encrypt("casey.csm");

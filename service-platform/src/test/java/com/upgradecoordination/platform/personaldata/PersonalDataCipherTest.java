@@ -133,22 +133,23 @@ class PersonalDataCipherTest {
 
     @Test
     void threadsSealingAndReadingAtOnceEachGetTheirOwnFieldsBack() throws Exception {
-        List<Callable<List<Visit>>> readers = IntStream.range(0, 4).<Callable<List<Visit>>>mapToObj(thread -> () ->
-                IntStream.range(0, 200).mapToObj(field -> read(stored(new Visit("lab", "visitor-" + thread + "-" + field,
-                        "host-" + field)))).toList()).toList();
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
-            List<Future<List<Visit>>> results = threads.invokeAll(readers);
+            List<Future<List<Visit>>> results = threads.invokeAll(IntStream.range(0, 4)
+                    .<Callable<List<Visit>>>mapToObj(thread -> () -> visitsOf(thread).stream()
+                            .map(visit -> read(stored(visit))).toList())
+                    .toList());
             for (int thread = 0; thread < 4; thread++) {
-                List<Visit> visits = results.get(thread).get();
-                for (int field = 0; field < 200; field++) {
-                    assertThat(visits.get(field)).isEqualTo(
-                            new Visit("lab", "visitor-" + thread + "-" + field, "host-" + field));
-                }
+                assertThat(results.get(thread).get()).isEqualTo(visitsOf(thread));
             }
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    private static List<Visit> visitsOf(int thread) {
+        return IntStream.range(0, 200)
+                .mapToObj(field -> new Visit("lab", "visitor-" + thread + "-" + field, "host-" + field)).toList();
     }
 
     @Test
