@@ -40,6 +40,13 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * JVM options for a service a test starts and stops: C1 alone. Its start-up is mostly compiling,
+     * and on two cores shared with the test's JVM (and other services) C2's recompilation roughly
+     * doubles it; nothing a test checks depends on peak speed.
+     */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
      * Starts {@code mainClass} as service {@code serviceName} (its config file name) with
      * {@code settings} as command-line properties, on a free port, and waits until it is healthy.
      *

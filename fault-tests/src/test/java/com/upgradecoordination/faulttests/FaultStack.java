@@ -46,9 +46,8 @@ final class FaultStack implements AutoCloseable {
         }
 
         void start() {
-            // C1 only: the JVMs start (and restart) in about half the CPU time on a small machine
             process = ServiceProcess.start(name, main, service, settings, START_WITHIN, KraftBroker.freePort(),
-                    List.of("-XX:TieredStopAtLevel=1"));
+                    ServiceProcess.TEST_JVM_OPTIONS);
         }
 
         String baseUrl() {

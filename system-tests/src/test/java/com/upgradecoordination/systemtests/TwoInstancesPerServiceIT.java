@@ -78,15 +78,11 @@ class TwoInstancesPerServiceIT {
         review.add(starting.get(3).join());
     }
 
-    /**
-     * Four service JVMs start at once: on a two-core machine their JIT compilers compete for the
-     * cores, and C1 alone (no C2 recompilation) about halves their start. Nothing checked here
-     * depends on peak speed.
-     */
+    /** Four service JVMs start at once, each on C1 alone. */
     static CompletableFuture<ServiceProcess> startAsync(String instance, Class<?> main, String service,
                                                         Map<String, String> settings) {
         return CompletableFuture.supplyAsync(() -> ServiceProcess.start(instance, main, service, settings,
-                Duration.ofSeconds(180), KraftBroker.freePort(), List.of("-XX:TieredStopAtLevel=1")));
+                Duration.ofSeconds(180), KraftBroker.freePort(), ServiceProcess.TEST_JVM_OPTIONS));
     }
 
     @AfterAll

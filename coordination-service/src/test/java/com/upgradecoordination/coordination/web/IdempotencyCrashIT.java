@@ -111,7 +111,8 @@ class IdempotencyCrashIT {
             properties.put("platform.fault-injection.halt-at", haltAt);
         }
         service = ServiceProcess.start("idempotency-crash-" + (haltAt == null ? "healthy" : haltAt),
-                CoordinationServiceApplication.class, "coordination-service", properties, Duration.ofSeconds(120));
+                CoordinationServiceApplication.class, "coordination-service", properties, Duration.ofSeconds(120),
+                KraftBroker.freePort(), ServiceProcess.TEST_JVM_OPTIONS);
     }
 
     HttpResponse<String> post() throws IOException, InterruptedException {

@@ -151,6 +151,32 @@ class EventHashChainTest {
     }
 
     @Test
+    void aLongStreamIsHashedInChunksAndTheFirstBreakIsStillTheOneNamed() {
+        // 700 links: three chunks of a verification's hashing, each break in a chunk of its own
+        store.send(new LedgerStore.OpenLedger("ledger-long", "case-2", "bob"));
+        store.send(new LedgerStore.BookMany("ledger-long", 699));
+        assertThat(store.chain.verify("ledger-long").orElseThrow().status()).isEqualTo(ChainVerification.Status.INTACT);
+        assertThat(store.chain.verify("ledger-long").orElseThrow().linksChecked()).isEqualTo(700);
+
+        store.jdbc.sql("UPDATE domainevententry SET payload = :payload WHERE aggregateidentifier = 'ledger-long' "
+                        + "AND sequencenumber = 600")
+                .param("payload", "{\"ledgerId\":\"ledger-long\",\"entry\":\"entry 600\",\"amount\":1000}"
+                        .getBytes(StandardCharsets.UTF_8))
+                .update();
+        ChainVerification contentAltered = store.chain.verify("ledger-long").orElseThrow();
+        assertThat(contentAltered.linksChecked()).isEqualTo(600);
+        assertThat(contentAltered.firstBrokenLink().problem()).isEqualTo(Problem.CONTENT_ALTERED);
+        assertThat(contentAltered.firstBrokenLink().differingColumns()).containsExactly("payload");
+
+        store.jdbc.sql("UPDATE event_hash_chain SET hash = :forged WHERE aggregate_identifier = 'ledger-long' "
+                + "AND sequence_number = 300").param("forged", "e".repeat(64)).update();
+        ChainVerification linkAltered = store.chain.verify("ledger-long").orElseThrow();
+        assertThat(linkAltered.linksChecked()).isEqualTo(300);
+        assertThat(linkAltered.firstBrokenLink().problem()).isEqualTo(Problem.LINK_ALTERED);
+        assertThat(linkAltered.firstBrokenLink().sequence()).isEqualTo(300);
+    }
+
+    @Test
     void theStreamsOfACaseAreFoundByTheCaseTheTranslatorNamesAndInheritedByLaterEvents() {
         store.send(new LedgerStore.OpenLedger("ledger-2", "case-1", "bob"));
         store.send(new LedgerStore.OpenLedger("ledger-3", "case-2", "eve"));

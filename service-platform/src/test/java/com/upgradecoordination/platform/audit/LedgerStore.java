@@ -91,6 +91,10 @@ final class LedgerStore implements AutoCloseable {
     record Book(@TargetAggregateIdentifier String ledgerId, String entry, long amount) {
     }
 
+    /** Books {@code entries} entries of 1 in one command: a long stream in one append. */
+    record BookMany(@TargetAggregateIdentifier String ledgerId, int entries) {
+    }
+
     record CloseLedger(@TargetAggregateIdentifier String ledgerId) {
     }
 
@@ -129,6 +133,13 @@ final class LedgerStore implements AutoCloseable {
             if (balance < 0) {
                 // a second event from one command, so as-of has states between commands to show
                 apply(new Booked(ledgerId, "overdraft fee", -1));
+            }
+        }
+
+        @CommandHandler
+        void handle(BookMany command) {
+            for (int entry = 1; entry <= command.entries(); entry++) {
+                apply(new Booked(ledgerId, "entry " + entry, 1));
             }
         }
 
