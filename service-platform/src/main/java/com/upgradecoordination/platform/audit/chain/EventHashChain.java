@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +158,7 @@ public class EventHashChain {
     }
 
     private static ChainVerification walk(String aggregateId, List<StoredEventRow> events, List<StoredLink> links) {
-        BitSet holding = linksHolding(events, links);
+        boolean[] holding = linksHolding(events, links);
         LinkHash linkHash = new LinkHash();
         String expectedPrevious = LinkHash.GENESIS;
         int e = 0;
@@ -191,7 +190,7 @@ public class EventHashChain {
             if (!expectedPrevious.equals(link.previousHash())) {
                 return linkAltered(aggregateId, l, link, "the link before it");
             }
-            if (holding.get(l)) {
+            if (holding[l]) {
                 expectedPrevious = link.hash();
                 e++;
                 l++;
@@ -233,25 +232,17 @@ public class EventHashChain {
      * positions, and recomputes any position not found holding (or that could not be read) the one
      * way that explains what broke.
      */
-    private static BitSet linksHolding(List<StoredEventRow> events, List<StoredLink> links) {
+    private static boolean[] linksHolding(List<StoredEventRow> events, List<StoredLink> links) {
         int positions = Math.min(events.size(), links.size());
-        int chunks = (positions + HASHING_CHUNK - 1) / HASHING_CHUNK;
-        BitSet[] holdingPerChunk = new BitSet[chunks];
-        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+        // each task writes only its own positions; the stream's end makes them visible to the caller
+        boolean[] holding = new boolean[positions];
+        IntStream.range(0, (positions + HASHING_CHUNK - 1) / HASHING_CHUNK).parallel().forEach(chunk -> {
             LinkHash linkHash = new LinkHash();
             int first = chunk * HASHING_CHUNK;
-            BitSet holding = new BitSet();
             for (int position = first; position < Math.min(positions, first + HASHING_CHUNK); position++) {
-                if (holds(linkHash, events.get(position), links.get(position))) {
-                    holding.set(position);
-                }
+                holding[position] = holds(linkHash, events.get(position), links.get(position));
             }
-            holdingPerChunk[chunk] = holding;
         });
-        BitSet holding = new BitSet(positions);
-        for (BitSet chunk : holdingPerChunk) {
-            holding.or(chunk);
-        }
         return holding;
     }
 
