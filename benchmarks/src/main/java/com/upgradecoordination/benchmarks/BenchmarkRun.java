@@ -7,6 +7,7 @@ import com.upgradecoordination.devsupport.ServiceTestSettings;
 import com.upgradecoordination.devsupport.TestPostgres;
 import com.upgradecoordination.devsupport.TestTokens;
 import com.upgradecoordination.notification.NotificationServiceApplication;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,21 @@ public final class BenchmarkRun {
             + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m "
             + "-XX:+ExitOnOutOfMemoryError";
 
+    /**
+     * A service's own runtime class path: its jar and its runtime dependencies, which the run script
+     * copies to {@code <benchmark.services.dir>/<service>/}, as its container image holds them. The
+     * benchmark's class path also holds the broker, JMH and both services: a service started on it
+     * loaded classes it never loads in its image (log4j-core among them, found by its class loading log).
+     */
+    static String serviceClasspath(String service) {
+        Path folder = Path.of(System.getProperty("benchmark.services.dir", "benchmarks/target/services"), service);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("No class path for " + service + " in " + folder.toAbsolutePath()
+                    + ": run the benchmark with ./benchmarks/run, which copies it there");
+        }
+        return folder + File.separator + "*";
+    }
+
     public static void main(String[] args) throws Exception {
         Plan plan = Plan.of(List.of(args));
         List<String> jvmOptions = List.of(System.getenv().getOrDefault("BENCHMARK_JVM_OPTIONS",
@@ -100,7 +116,7 @@ public final class BenchmarkRun {
             long starting = System.nanoTime();
             ServiceProcess coordination = ServiceProcess.start("benchmark-coordination",
                     CoordinationServiceApplication.class, "coordination-service", settings, Duration.ofSeconds(180),
-                    KraftBroker.freePort(), jvmOptions);
+                    KraftBroker.freePort(), jvmOptions, serviceClasspath("coordination-service"));
             double firstStart = (System.nanoTime() - starting) / 1e9;
             RelayBacklog backlog = new RelayBacklog(settings, broker.bootstrapServers());
             RawInserts raw = new RawInserts(rawDatabase());
@@ -147,7 +163,8 @@ public final class BenchmarkRun {
                 backlog.skipToEnd(NOTIFICATION_COORDINATION_GROUP);
                 ServiceProcess notification = ServiceProcess.start("benchmark-notification",
                         NotificationServiceApplication.class, "notification-service", notificationSettings,
-                        Duration.ofSeconds(180), KraftBroker.freePort(), jvmOptions);
+                        Duration.ofSeconds(180), KraftBroker.freePort(), jvmOptions,
+                        serviceClasspath("notification-service"));
                 // its consumers join their groups and warm up before anything is timed
                 consumerLatency.measure(relay.measure(20, 1, plan.warmUp()).cases(), Duration.ofMinutes(2));
                 int rate = plan.loadedRelayRate();

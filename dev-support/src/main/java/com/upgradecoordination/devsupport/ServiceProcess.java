@@ -67,12 +67,23 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
                                        Map<String, String> settings, Duration within, int port,
                                        List<String> jvmOptions) {
+        return start(instance, mainClass, serviceName, settings, within, port, jvmOptions,
+                System.getProperty("java.class.path"));
+    }
+
+    /**
+     * As {@link #start(String, Class, String, Map, Duration, int, List)}, on the given class path
+     * instead of the caller's: the service's own runtime class path, as its container image runs it.
+     */
+    public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
+                                       Map<String, String> settings, Duration within, int port,
+                                       List<String> jvmOptions, String classpath) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m"));
         command.addAll(jvmOptions);
         command.addAll(List.of(
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", classpath,
                 mainClass.getName(),
                 "--spring.config.name=" + serviceName,
                 "--server.port=" + port));
