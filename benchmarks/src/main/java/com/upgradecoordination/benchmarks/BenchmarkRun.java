@@ -71,7 +71,7 @@ public final class BenchmarkRun {
      * 384 MiB container gives it (33%). {@code BENCHMARK_JVM_OPTIONS} replaces them.
      */
     static final String CONTAINER_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=33 -Xmx127m -Xss512k "
-            + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m "
+            + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=128m "
             + "-XX:+ExitOnOutOfMemoryError";
 
     /**
