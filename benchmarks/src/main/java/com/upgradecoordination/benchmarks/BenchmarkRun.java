@@ -76,12 +76,12 @@ public final class BenchmarkRun {
 
     /**
      * A service's own runtime class path: its jar and its runtime dependencies, which the run script
-     * copies to {@code <benchmark.services.dir>/<service>/}, as its container image holds them. The
+     * copies to {@code benchmarks/target/services/<service>/}, as its container image holds them. The
      * benchmark's class path also holds the broker, JMH and both services: a service started on it
      * loaded classes it never loads in its image (log4j-core among them, found by its class loading log).
      */
     static String serviceClasspath(String service) {
-        Path folder = Path.of(System.getProperty("benchmark.services.dir", "benchmarks/target/services"), service);
+        Path folder = Path.of("benchmarks", "target", "services", service);
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("No class path for " + service + " in " + folder.toAbsolutePath()
                     + ": run the benchmark with ./benchmarks/run, which copies it there");
