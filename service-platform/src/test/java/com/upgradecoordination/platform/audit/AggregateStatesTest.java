@@ -2,6 +2,10 @@ package com.upgradecoordination.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.spy;
 
 import com.upgradecoordination.platform.audit.state.AggregateState;
 import com.upgradecoordination.platform.audit.state.AggregateStates;
@@ -10,7 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.AfterEach;
@@ -125,6 +132,27 @@ class AggregateStatesTest {
             stateAfter.forEach((sequence, expected) -> assertThat(states.asOfSequence(ledgerId, sequence).state())
                     .as("%s as of %d", ledgerId, sequence).isEqualTo(expected));
         }
+    }
+
+    /** An early point reads the stream up to it, not the whole stream: events are taken from the store one by one. */
+    @Test
+    void readsTheStoredStreamNoFurtherThanThePoint() {
+        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
+        for (int i = 0; i < 50; i++) {
+            store.send(new LedgerStore.Book("ledger-1", "entry-" + i, 1));
+        }
+        EventStore counting = spy(store.axon.eventStore());
+        AtomicInteger taken = new AtomicInteger();
+        doAnswer(call -> {
+            DomainEventStream stored = (DomainEventStream) call.callRealMethod();
+            return DomainEventStream.of(stored.asStream().peek(event -> taken.incrementAndGet()));
+        }).when(counting).readEvents(anyString(), anyLong());
+
+        AggregateState state = new AggregateStates(store.axon, counting).asOfSequence("ledger-1", 3);
+
+        assertThat(state.eventsApplied()).isEqualTo(4);
+        assertThat(state.state().get("balance").asLong()).isEqualTo(3);
+        assertThat(taken).as("the events up to sequence 3 and the one after, which ends the replay").hasValue(5);
     }
 
     long lastSequence(String ledgerId) {

@@ -35,12 +35,24 @@ public class EventHashChain {
     /** Links hashed by one task of a verification: enough to outweigh handing a task to another thread. */
     private static final int HASHING_CHUNK = 256;
 
+    /**
+     * Events (and links) a verification reads and checks at a time: four hashing chunks, a few MB of
+     * rows, where a whole stream of 10,000 events held ~35 MB of heap per verification.
+     */
+    static final int VERIFICATION_WINDOW = 4 * HASHING_CHUNK;
+
     private final JdbcClient jdbc;
     private final JdbcOperations batches;
     private final TransactionTemplate consistentReads;
     private final Clock clock;
+    private final int window;
 
     public EventHashChain(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+        this(dataSource, transactionManager, clock, VERIFICATION_WINDOW);
+    }
+
+    /** With verifications read {@code window} events at a time (tests: the windows' edges). */
+    EventHashChain(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock, int window) {
         this.jdbc = JdbcClient.create(dataSource);
         this.batches = new JdbcTemplate(dataSource);
         this.consistentReads = new TransactionTemplate(transactionManager);
@@ -48,6 +60,7 @@ public class EventHashChain {
         consistentReads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         consistentReads.setReadOnly(true);
         this.clock = clock;
+        this.window = window;
     }
 
     /**
@@ -135,70 +148,131 @@ public class EventHashChain {
         return aggregates;
     }
 
-    /** Recomputes the aggregate's chain from what is stored now; empty when the store knows no such aggregate. */
+    /**
+     * Recomputes the aggregate's chain from what is stored now; empty when the store knows no such
+     * aggregate. The stream is read and checked a window of events and links at a time, every window
+     * from one snapshot of the database: a long stream is never held whole.
+     */
     public Optional<ChainVerification> verify(String aggregateId) {
         return consistentReads.execute(status -> {
-            List<StoredEventRow> events = jdbc.sql("SELECT " + StoredEventRow.COLUMNS
-                            + " FROM domainevententry WHERE aggregateidentifier = :aggregate ORDER BY sequencenumber")
-                    .param("aggregate", aggregateId)
-                    .query((row, number) -> StoredEventRow.from(row))
-                    .list();
-            List<StoredLink> links = jdbc.sql("""
-                            SELECT sequence_number, event_identifier, previous_hash, hash, column_digests
-                            FROM event_hash_chain WHERE aggregate_identifier = :aggregate ORDER BY sequence_number""")
-                    .param("aggregate", aggregateId)
-                    .query((row, number) -> new StoredLink(row.getLong(1), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5)))
-                    .list();
-            if (events.isEmpty() && links.isEmpty()) {
-                return Optional.empty();
+            ChainWalk walk = new ChainWalk(aggregateId);
+            long from = Long.MIN_VALUE; // a forged row may carry any number
+            while (true) {
+                List<StoredEventRow> events = storedEvents(aggregateId, from);
+                List<StoredLink> links = storedLinks(aggregateId, from);
+                if (events.isEmpty() && links.isEmpty()) {
+                    boolean nothingStored = from == Long.MIN_VALUE;
+                    return nothingStored ? Optional.<ChainVerification>empty() : Optional.of(walk.intact());
+                }
+                // The window ends where the fuller of the two reads ends: past it, the other may not be read yet.
+                long to = Math.min(
+                        events.size() < window ? Long.MAX_VALUE : events.get(events.size() - 1).sequenceNumber(),
+                        links.size() < window ? Long.MAX_VALUE : links.get(links.size() - 1).sequence());
+                Optional<ChainVerification> broken = walk.check(
+                        events.stream().filter(event -> event.sequenceNumber() <= to).toList(),
+                        links.stream().filter(link -> link.sequence() <= to).toList());
+                if (broken.isPresent()) {
+                    return broken;
+                }
+                if (to == Long.MAX_VALUE) {
+                    return Optional.of(walk.intact());
+                }
+                from = to + 1;
             }
-            return Optional.of(walk(aggregateId, events, links));
         });
     }
 
-    private static ChainVerification walk(String aggregateId, List<StoredEventRow> events, List<StoredLink> links) {
-        boolean[] holding = linksHolding(events, links);
-        LinkHash linkHash = new LinkHash();
-        String expectedPrevious = LinkHash.GENESIS;
-        int e = 0;
-        int l = 0;
-        while (e < events.size() || l < links.size()) {
-            StoredEventRow event = e < events.size() ? events.get(e) : null;
-            StoredLink link = l < links.size() ? links.get(l) : null;
-            if (link == null || (event != null && event.sequenceNumber() < link.sequence())) {
-                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
-                        event.sequenceNumber(), event.eventIdentifier(), ChainVerification.Problem.EVENT_NOT_CHAINED,
-                        "The stored event at sequence " + event.sequenceNumber() + " (" + event.eventIdentifier()
-                                + ") is covered by no link: it was written past the event store, or its link was "
-                                + "deleted.", null, null, List.of()));
-            }
-            if (event == null || event.sequenceNumber() > link.sequence()) {
-                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
-                        link.sequence(), link.eventId(), ChainVerification.Problem.EVENT_MISSING,
-                        "The chain links event " + link.eventId() + " at sequence " + link.sequence()
-                                + " but the event store no longer has an event there: it was deleted.",
-                        null, link.hash(), List.of()));
-            }
-            if (!event.eventIdentifier().equals(link.eventId())) {
-                return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
-                        link.sequence(), link.eventId(), ChainVerification.Problem.REORDERED_OR_REPLACED,
-                        "Sequence " + link.sequence() + " holds event " + event.eventIdentifier()
-                                + " but the chain recorded event " + link.eventId()
-                                + " there: events were reordered or replaced.", null, link.hash(), List.of()));
-            }
-            if (!expectedPrevious.equals(link.previousHash())) {
-                return linkAltered(aggregateId, l, link, "the link before it");
-            }
-            if (holding[l]) {
+    /** The aggregate's next stored events from sequence {@code from} on, at most a window of them. */
+    private List<StoredEventRow> storedEvents(String aggregateId, long from) {
+        return jdbc.sql("SELECT " + StoredEventRow.COLUMNS + """
+                         FROM domainevententry WHERE aggregateidentifier = :aggregate AND sequencenumber >= :from
+                        ORDER BY sequencenumber LIMIT :window""")
+                .param("aggregate", aggregateId).param("from", from).param("window", window)
+                .query((row, number) -> StoredEventRow.from(row))
+                .list();
+    }
+
+    /** The aggregate's next links from sequence {@code from} on, at most a window of them. */
+    private List<StoredLink> storedLinks(String aggregateId, long from) {
+        return jdbc.sql("""
+                        SELECT sequence_number, event_identifier, previous_hash, hash, column_digests
+                        FROM event_hash_chain WHERE aggregate_identifier = :aggregate AND sequence_number >= :from
+                        ORDER BY sequence_number LIMIT :window""")
+                .param("aggregate", aggregateId).param("from", from).param("window", window)
+                .query((row, number) -> new StoredLink(row.getLong(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5)))
+                .list();
+    }
+
+    /**
+     * A verification's walk along the stream, window after window. Events and links are matched by
+     * sequence number, so a window that ends between an event and its link cannot exist: both carry
+     * the same number. What it reports is what a walk over the whole stream at once would report.
+     */
+    private static final class ChainWalk {
+
+        private final String aggregateId;
+        private final LinkHash linkHash = new LinkHash();
+        private String expectedPrevious = LinkHash.GENESIS;
+        private int linksChecked;
+        private StoredLink lastLink;
+
+        ChainWalk(String aggregateId) {
+            this.aggregateId = aggregateId;
+        }
+
+        /** Checks the next window's events and links: the first broken link, or empty when all hold. */
+        Optional<ChainVerification> check(List<StoredEventRow> events, List<StoredLink> links) {
+            boolean[] holding = linksHolding(events, links);
+            int e = 0;
+            int l = 0;
+            while (e < events.size() || l < links.size()) {
+                StoredEventRow event = e < events.size() ? events.get(e) : null;
+                StoredLink link = l < links.size() ? links.get(l) : null;
+                if (link == null || (event != null && event.sequenceNumber() < link.sequence())) {
+                    return Optional.of(ChainVerification.broken(aggregateId, linksChecked, new ChainVerification.BrokenLink(
+                            event.sequenceNumber(), event.eventIdentifier(), ChainVerification.Problem.EVENT_NOT_CHAINED,
+                            "The stored event at sequence " + event.sequenceNumber() + " (" + event.eventIdentifier()
+                                    + ") is covered by no link: it was written past the event store, or its link was "
+                                    + "deleted.", null, null, List.of())));
+                }
+                if (event == null || event.sequenceNumber() > link.sequence()) {
+                    return Optional.of(ChainVerification.broken(aggregateId, linksChecked, new ChainVerification.BrokenLink(
+                            link.sequence(), link.eventId(), ChainVerification.Problem.EVENT_MISSING,
+                            "The chain links event " + link.eventId() + " at sequence " + link.sequence()
+                                    + " but the event store no longer has an event there: it was deleted.",
+                            null, link.hash(), List.of())));
+                }
+                if (!event.eventIdentifier().equals(link.eventId())) {
+                    return Optional.of(ChainVerification.broken(aggregateId, linksChecked, new ChainVerification.BrokenLink(
+                            link.sequence(), link.eventId(), ChainVerification.Problem.REORDERED_OR_REPLACED,
+                            "Sequence " + link.sequence() + " holds event " + event.eventIdentifier()
+                                    + " but the chain recorded event " + link.eventId()
+                                    + " there: events were reordered or replaced.", null, link.hash(), List.of())));
+                }
+                if (!expectedPrevious.equals(link.previousHash())) {
+                    return Optional.of(linkAltered(aggregateId, linksChecked, link, "the link before it"));
+                }
+                if (!holding[l]) {
+                    Optional<ChainVerification> broken = recheck(event, link);
+                    if (broken.isPresent()) {
+                        return broken;
+                    }
+                }
                 expectedPrevious = link.hash();
+                lastLink = link;
+                linksChecked++;
                 e++;
                 l++;
-                continue;
             }
+            return Optional.empty();
+        }
+
+        /** A link not found holding, checked again the one way that explains what broke. */
+        private Optional<ChainVerification> recheck(StoredEventRow event, StoredLink link) {
             byte[] storedDigests = LinkHash.parseDigests(link.columnDigests());
             if (!linkHash.hash(link.previousHash(), storedDigests).equals(link.hash())) {
-                return linkAltered(aggregateId, l, link, "its own column digests");
+                return Optional.of(linkAltered(aggregateId, linksChecked, link, "its own column digests"));
             }
             // The link's hash is known to follow from the stored digests: recomputed digests equal to
             // them give that same hash, so the hash is recomputed only when a digest differs.
@@ -207,28 +281,28 @@ public class EventHashChain {
                 String recomputed = linkHash.hash(link.previousHash(), digests);
                 if (!recomputed.equals(link.hash())) {
                     List<String> differing = differingColumns(digests, link.columnDigests());
-                    return ChainVerification.broken(aggregateId, l, new ChainVerification.BrokenLink(
+                    return Optional.of(ChainVerification.broken(aggregateId, linksChecked, new ChainVerification.BrokenLink(
                             link.sequence(), link.eventId(), ChainVerification.Problem.CONTENT_ALTERED,
                             "The stored event at sequence " + link.sequence() + " (" + link.eventId()
                                     + ") no longer matches its hash: " + String.join(", ", differing)
-                                    + " changed since it was written.", recomputed, link.hash(), differing));
+                                    + " changed since it was written.", recomputed, link.hash(), differing)));
                 }
             }
-            expectedPrevious = link.hash();
-            e++;
-            l++;
+            return Optional.empty();
         }
-        StoredLink last = l == 0 ? null : links.get(l - 1);
-        ChainLink head = last == null ? null
-                : new ChainLink(last.sequence(), last.eventId(), last.previousHash(), last.hash());
-        return ChainVerification.intact(aggregateId, l, head);
+
+        ChainVerification intact() {
+            ChainLink head = lastLink == null ? null
+                    : new ChainLink(lastLink.sequence(), lastLink.eventId(), lastLink.previousHash(), lastLink.hash());
+            return ChainVerification.intact(aggregateId, linksChecked, head);
+        }
     }
 
     /**
      * The positions whose link holds on its own: its hash follows from its previous hash and its
      * stored column digests, and the event at the same position digests to them. Hashing is nearly
      * all of a verification's CPU and each position's is independent of the others', so it runs in
-     * chunks on the common fork-join pool; {@link #walk} then checks the order and the links between
+     * chunks on the common fork-join pool; {@link ChainWalk} then checks the order and the links between
      * positions, and recomputes any position not found holding (or that could not be read) the one
      * way that explains what broke.
      */

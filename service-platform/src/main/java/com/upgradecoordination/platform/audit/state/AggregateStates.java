@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
@@ -65,12 +66,25 @@ public class AggregateStates {
 
     private record Replayer<T>(AggregateConfiguration<T> configuration, AggregateModel<T> model) {
 
-        Object replay(String aggregateId, List<DomainEventMessage<?>> events) throws Exception {
-            T root = configuration.aggregateFactory().createAggregateRoot(aggregateId, events.get(0));
+        Object replay(String aggregateId, DomainEventMessage<?> first, DomainEventStream events) throws Exception {
+            T root = configuration.aggregateFactory().createAggregateRoot(aggregateId, first);
             EventSourcedAggregate<T> aggregate =
                     EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
-            aggregate.initializeState(DomainEventStream.of(events));
+            aggregate.initializeState(events);
             return aggregate.getAggregateRoot();
+        }
+    }
+
+    /** The events a replay applied: how many, and the last of them. */
+    private static final class Applied implements Consumer<DomainEventMessage<?>> {
+
+        private int count;
+        private DomainEventMessage<?> last;
+
+        @Override
+        public void accept(DomainEventMessage<?> event) {
+            count++;
+            last = event;
         }
     }
 
@@ -105,33 +119,28 @@ public class AggregateStates {
 
     private AggregateState replay(String aggregateId, Predicate<DomainEventMessage<?>> upTo, String point) {
         // from sequence 0: a snapshot would skip the events an earlier point needs
-        DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
-        List<DomainEventMessage<?>> events = new ArrayList<>();
-        boolean existed = false;
-        while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            existed = true;
-            if (!upTo.test(event)) {
-                break;
-            }
-            events.add(event);
-        }
-        if (!existed) {
+        DomainEventStream stored = eventStore.readEvents(aggregateId, 0);
+        if (!stored.hasNext()) {
             throw new AuditNotFoundException("Nothing found with id " + aggregateId);
         }
-        if (events.isEmpty()) {
+        DomainEventMessage<?> first = stored.peek();
+        if (!upTo.test(first)) {
             throw new AuditNotFoundException(
                     aggregateId + " did not exist yet at " + point + ": its first event came later");
         }
-        DomainEventMessage<?> last = events.get(events.size() - 1);
-        Replayer<?> replayer = replayers().get(last.getType());
+        Replayer<?> replayer = replayers().get(first.getType());
         if (replayer == null) {
-            throw new IllegalStateException("No aggregate of type " + last.getType() + " is configured here");
+            throw new IllegalStateException("No aggregate of type " + first.getType() + " is configured here");
         }
+        // Each event goes from the store's reads straight into the aggregate and is garbage after it:
+        // a long stream is never held whole (the store reads it a batch of rows at a time), and the
+        // reading stops at the first event past the point.
+        Applied applied = new Applied();
+        DomainEventStream upToThePoint = DomainEventStream.of(stored.asStream().takeWhile(upTo).peek(applied));
         try {
-            Object root = replayer.replay(aggregateId, events);
-            return new AggregateState(aggregateId, last.getType(), last.getSequenceNumber(), last.getTimestamp(),
-                    events.size(), render(root));
+            Object root = replayer.replay(aggregateId, first, upToThePoint);
+            return new AggregateState(aggregateId, first.getType(), applied.last.getSequenceNumber(),
+                    applied.last.getTimestamp(), applied.count, render(root));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

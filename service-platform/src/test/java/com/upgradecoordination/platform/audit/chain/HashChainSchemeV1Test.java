@@ -82,6 +82,7 @@ class HashChainSchemeV1Test {
 
     JdbcTemplate jdbc;
     EventHashChain chain;
+    EventHashChain chainReadingOneEventAtATime;
 
     static StoredEventRow row(String eventId, long sequence, String timestamp, String payloadType,
                               String payloadRevision, String payload, String metadata) {
@@ -98,24 +99,34 @@ class HashChainSchemeV1Test {
         jdbc = new JdbcTemplate(dataSource);
         chain = new EventHashChain(dataSource, new DataSourceTransactionManager(dataSource),
                 Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
-        for (StoredEventRow row : ROWS) {
-            jdbc.update("""
-                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
-                        metadata, payload, payloadrevision, payloadtype, timestamp)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", row.aggregateIdentifier(), row.sequenceNumber(), row.type(),
-                    row.eventIdentifier(), new SqlParameterValue(Types.VARBINARY, row.metadata()), row.payload(),
-                    row.payloadRevision(), row.payloadType(), row.timestamp());
-        }
+        chainReadingOneEventAtATime = new EventHashChain(dataSource, new DataSourceTransactionManager(dataSource),
+                Clock.systemUTC(), 1);
+        ROWS.forEach(this::store);
         // out of order on purpose: link sorts by aggregate and sequence
         chain.link(List.of(ROWS.get(2), ROWS.get(0), ROWS.get(1)), Map.of(ROWS.get(0).eventIdentifier(), "case-1"));
+    }
+
+    void store(StoredEventRow row) {
+        jdbc.update("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                    metadata, payload, payloadrevision, payloadtype, timestamp)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", row.aggregateIdentifier(), row.sequenceNumber(), row.type(),
+                row.eventIdentifier(), new SqlParameterValue(Types.VARBINARY, row.metadata()), row.payload(),
+                row.payloadRevision(), row.payloadType(), row.timestamp());
     }
 
     String eventId(int sequence) {
         return ROWS.get(sequence).eventIdentifier();
     }
 
+    /**
+     * The verification's verdict, which must not depend on how the stream is read: checked again one
+     * event at a time, so every event and every link meets a window's edge.
+     */
     ChainVerification verify() {
-        return chain.verify(AGGREGATE).orElseThrow();
+        ChainVerification verification = chain.verify(AGGREGATE).orElseThrow();
+        assertThat(chainReadingOneEventAtATime.verify(AGGREGATE)).contains(verification);
+        return verification;
     }
 
     void update(String sql, Object... args) {
@@ -281,5 +292,27 @@ class HashChainSchemeV1Test {
         assertThat(verify()).isEqualTo(ChainVerification.broken(AGGREGATE, 0, new BrokenLink(0, eventId(0),
                 Problem.REORDERED_OR_REPLACED, "Sequence 0 holds event forged but the chain recorded event "
                         + eventId(0) + " there: events were reordered or replaced.", null, HASHES.get(0), List.of())));
+    }
+
+    /** Rows written past the event store at any sequence number, however far from the stream, are found. */
+    @Test
+    void anEventForgedBeforeTheStreamOrFarBeyondItIsReported() {
+        StoredEventRow beyond = row("5a1b2c3d-0000-4000-8000-000000000001", 1_000_000_000_000L,
+                "2026-12-01T09:30:00Z", "com.upgradecoordination.coordination.api.EngagementClosedEvent", null, "{}", null);
+        store(beyond);
+
+        assertThat(verify()).isEqualTo(ChainVerification.broken(AGGREGATE, 3, new BrokenLink(1_000_000_000_000L,
+                beyond.eventIdentifier(), Problem.EVENT_NOT_CHAINED, "The stored event at sequence 1000000000000 ("
+                        + beyond.eventIdentifier() + ") is covered by no link: it was written past the event store, "
+                        + "or its link was deleted.", null, null, List.of())));
+
+        StoredEventRow before = row("5a1b2c3d-0000-4000-8000-000000000002", Long.MIN_VALUE,
+                "2026-11-30T09:30:00Z", "com.upgradecoordination.coordination.api.EngagementClosedEvent", null, "{}", null);
+        store(before);
+
+        assertThat(verify()).isEqualTo(ChainVerification.broken(AGGREGATE, 0, new BrokenLink(Long.MIN_VALUE,
+                before.eventIdentifier(), Problem.EVENT_NOT_CHAINED, "The stored event at sequence " + Long.MIN_VALUE
+                        + " (" + before.eventIdentifier() + ") is covered by no link: it was written past the event "
+                        + "store, or its link was deleted.", null, null, List.of())));
     }
 }
