@@ -67,10 +67,11 @@ public final class BenchmarkRun {
     }
 
     /**
-     * The service's JVM flags: those documented for containers (docs/operations.md), with the heap a
-     * 384 MiB container gives it (33%). {@code BENCHMARK_JVM_OPTIONS} replaces them.
+     * The service's JVM flags: those documented for containers (docs/operations.md), in a JVM sized as
+     * a 384 MiB container sizes it ({@code MaxRAM}): a heap of at most 33% of it that starts small and
+     * grows as needed. {@code BENCHMARK_JVM_OPTIONS} replaces them.
      */
-    static final String CONTAINER_JVM_OPTIONS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=33 -Xmx127m -Xss512k "
+    static final String CONTAINER_JVM_OPTIONS = "-XX:MaxRAM=384m -XX:+UseSerialGC -XX:MaxRAMPercentage=33 -Xss512k "
             + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=128m "
             + "-XX:+ExitOnOutOfMemoryError";
 

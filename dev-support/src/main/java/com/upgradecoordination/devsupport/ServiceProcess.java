@@ -67,20 +67,23 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
                                        Map<String, String> settings, Duration within, int port,
                                        List<String> jvmOptions) {
-        return start(instance, mainClass, serviceName, settings, within, port, jvmOptions,
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx384m"));
+        options.addAll(jvmOptions);
+        return start(instance, mainClass, serviceName, settings, within, port, options,
                 System.getProperty("java.class.path"));
     }
 
     /**
      * As {@link #start(String, Class, String, Map, Duration, int, List)}, on the given class path
-     * instead of the caller's: the service's own runtime class path, as its container image runs it.
+     * instead of the caller's (the service's own runtime class path, as its container image runs it),
+     * and with the given JVM options alone: no heap size of ours hides how they size the JVM.
      */
     public static ServiceProcess start(String instance, Class<?> mainClass, String serviceName,
                                        Map<String, String> settings, Duration within, int port,
                                        List<String> jvmOptions, String classpath) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Daxoniq.update-checker.disabled=true", "-XX:+UseSerialGC", "-Xmx384m"));
+                "-Daxoniq.update-checker.disabled=true"));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-cp", classpath,
