@@ -164,7 +164,8 @@ public class EventHashChain {
                     boolean nothingStored = from == Long.MIN_VALUE;
                     return nothingStored ? Optional.<ChainVerification>empty() : Optional.of(walk.intact());
                 }
-                // The window ends where the fuller of the two reads ends: past it, the other may not be read yet.
+                // A read that filled its window may have more past its last row, so the window ends at
+                // that row (sequence numbers are unique per aggregate in both tables); the rest is read next.
                 long to = Math.min(
                         events.size() < window ? Long.MAX_VALUE : events.get(events.size() - 1).sequenceNumber(),
                         links.size() < window ? Long.MAX_VALUE : links.get(links.size() - 1).sequence());
