@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.Scope;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -28,12 +29,14 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -43,9 +46,16 @@ import tools.jackson.databind.JsonNode;
  * engagement summary.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // snapshots every few events, so most commands load the engagement from a snapshot
-        properties = {"spring.config.name=coordination-service", "platform.snapshots.after-events=3"})
+        // snapshots every few events, so most commands load the engagement from a snapshot; the store
+        // reads a few rows per query, so every read here (loads, history, as-of, rebuilds) spans batches
+        properties = {"spring.config.name=coordination-service", "platform.snapshots.after-events=3",
+            "platform.event-store.batch-size=" + EngagementAuditIT.STORE_BATCH_SIZE})
 class EngagementAuditIT extends ServiceHttpTest {
+
+    static final int STORE_BATCH_SIZE = 4;
+
+    @Autowired
+    EventStorageEngine storageEngine;
 
     /** The engagement's state right after each event was applied live by a command handler, by event id. */
     static final Map<String, JsonNode> LIVE_STATES = new ConcurrentHashMap<>();
@@ -255,6 +265,8 @@ class EngagementAuditIT extends ServiceHttpTest {
             }
             JsonNode events = get(http, "/audit/aggregates/{id}/history?limit=1000", engagementId).get("events");
             assertThat(events.size()).isGreaterThan(commands / 2);
+            assertThat((Integer) ReflectionTestUtils.invokeMethod(storageEngine, "batchSize"))
+                    .as("rows per query, so the reads below span several").isEqualTo(STORE_BATCH_SIZE);
             for (JsonNode event : events) {
                 long sequence = event.get("sequence").asLong();
                 JsonNode asOf = get(http, "/audit/aggregates/{id}/state?asOfSequence={s}", engagementId, sequence);

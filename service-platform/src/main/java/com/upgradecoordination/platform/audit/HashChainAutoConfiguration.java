@@ -51,7 +51,12 @@ public class HashChainAutoConfiguration {
         return new UniqueViolationResolver();
     }
 
-    /** What JdbcAutoConfiguration would build, chaining each append; snapshots as {@link AggregateSnapshots} writes them. */
+    /**
+     * What JdbcAutoConfiguration would build, chaining each append; snapshots as {@link AggregateSnapshots}
+     * writes them. {@code platform.event-store.batch-size} is how many rows one query reads, for an
+     * aggregate's stream as for the processors tailing the store: Axon's 100 made a read of 10,000
+     * events 100 round trips (see docs/performance.md).
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -60,8 +65,10 @@ public class HashChainAutoConfiguration {
                                                  TransactionManager transactionManager,
                                                  ObjectProvider<EventSchema> eventSchema,
                                                  EventHashChain eventHashChain,
-                                                 ObjectProvider<IntegrationEventTranslator> translators) {
+                                                 ObjectProvider<IntegrationEventTranslator> translators,
+                                                 @Value("${platform.event-store.batch-size:1000}") int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .batchSize(batchSize)
                 .snapshotSerializer(AggregateSnapshots.serializer())
                 // HashChainingEventStorageEngine chains the rows as this type writes them
                 .dataType(byte[].class)
