@@ -71,7 +71,8 @@ public final class BenchmarkRun {
      * a 384 MiB container sizes it ({@code MaxRAM}): a heap of at most 33% of it that starts small and
      * grows as needed. {@code BENCHMARK_JVM_OPTIONS} replaces them.
      */
-    static final String CONTAINER_JVM_OPTIONS = "-XX:MaxRAM=384m -XX:+UseSerialGC -XX:MaxRAMPercentage=33 -Xss512k "
+    static final String CONTAINER_JVM_OPTIONS = "-XX:MaxRAM=384m -XX:+UseSerialGC -XX:MaxRAMPercentage=33 "
+            + "-XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k "
             + "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=128m "
             + "-XX:+ExitOnOutOfMemoryError";
 
