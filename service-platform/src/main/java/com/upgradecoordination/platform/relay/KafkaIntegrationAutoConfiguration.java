@@ -90,7 +90,7 @@ public class KafkaIntegrationAutoConfiguration {
      * The relay's processor ({@link RelayEventProcessor}): batches of up to {@code platform.relay.batch-size}
      * sends in flight together, and at most {@code platform.relay.max-retry-wait} between tries while
      * the broker does not acknowledge. A batch waits once for its acknowledgements and commits its
-     * token once: 1,000 drains a backlog about a fifth faster than 100 (docs/performance.md); while
+     * token once: 1,000 drains a backlog a fifth to a third faster than 100 (docs/performance.md); while
      * the relay keeps up, a batch holds only what was stored since the last one.
      */
     @Bean
