@@ -29,7 +29,7 @@ final class OperatorMetrics {
             new Metric("platform_relay_failures_total", EVERY_SERVICE),
             new Metric("platform_inbox_events_total", EVERY_SERVICE),
             new Metric("kafka_consumer_fetch_manager_records_lag_max", EVERY_SERVICE),
-            new Metric("spring_kafka_template_seconds", EnumSet.of(Service.COORDINATION)),
+            new Metric("platform_relay_send_seconds", EVERY_SERVICE),
             new Metric("spring_kafka_listener_seconds", EnumSet.of(Service.REVIEW)),
             new Metric("platform_deadlines_overdue", EnumSet.of(Service.REVIEW, Service.NOTIFICATION)),
             new Metric("platform_deadlines_scheduled", EnumSet.of(Service.REVIEW, Service.NOTIFICATION)),

@@ -23,6 +23,8 @@ public final class MetricNames {
     public static final String RELAY_FAILURES = "platform.relay.failures";
     /** Counter: records the broker acknowledged. */
     public static final String RELAY_PUBLISHED = "platform.relay.published";
+    /** Timer: a relayed record from its send to the broker's acknowledgement. */
+    public static final String RELAY_SEND = "platform.relay.send";
     /** Counter, tags {@code consumer} and {@code outcome} (APPLIED, DUPLICATE, REJECTED). */
     public static final String INBOX_EVENTS = "platform.inbox.events";
     /** Gauge: deadlines whose time has come and that no instance has picked up yet. */

@@ -5,14 +5,14 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.axonframework.messaging.MetaData;
 
 /**
  * Carries a request's trace through the event store (decision D19). A command sent while a span is
  * current gets that span's W3C context in its metadata ({@link #TRACEPARENT}), its events inherit it
- * like the correlation id, and whoever handles a stored event later (the Kafka relay) continues that
- * trace from the metadata. Without tracing, the no-op tracer makes every method a pass-through.
+ * like the correlation id, and whoever handles a stored event later continues that trace from the
+ * metadata (the Kafka relay puts it in each record's {@code traceparent} header). Without tracing,
+ * the no-op tracer makes every method a pass-through.
  */
 public class TraceContext {
 
@@ -37,25 +37,5 @@ public class TraceContext {
         propagator.inject(current.context(), headers, Map::put);
         String traceparent = headers.get(TRACEPARENT);
         return traceparent == null ? MetaData.emptyInstance() : MetaData.with(TRACEPARENT, traceparent);
-    }
-
-    /**
-     * Runs {@code work} in a span named {@code name} that continues the trace stored in
-     * {@code metaData} (a new trace when it holds none), so whatever {@code work} sends (a Kafka
-     * record through an observed template) carries that trace on.
-     */
-    public <T> T continuing(MetaData metaData, String name, Supplier<T> work) {
-        Span span = propagator.extract(metaData, (carrier, key) -> {
-            Object value = carrier.get(key);
-            return value == null ? null : value.toString();
-        }).name(name).start();
-        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-            return work.get();
-        } catch (RuntimeException failure) {
-            span.error(failure);
-            throw failure;
-        } finally {
-            span.end();
-        }
     }
 }

@@ -5,7 +5,6 @@ import com.upgradecoordination.platform.inbox.EnvelopeListenerContainers;
 import com.upgradecoordination.platform.inbox.InboxListeners;
 import com.upgradecoordination.platform.inbox.InboxSubscription;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
-import com.upgradecoordination.platform.observability.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,8 +65,9 @@ public class KafkaIntegrationAutoConfiguration {
                 config, new StringSerializer(), new JacksonJsonSerializer<>(jsonMapper));
         factory.addListener(new MicrometerProducerListener<>(meterRegistry));
         KafkaTemplate<String, EventEnvelope> template = new KafkaTemplate<>(factory);
-        // the current trace goes into each record's headers (W3C traceparent), and sends are timed
-        template.setObservationEnabled(true);
+        // Not observed: the relay writes each record's trace context (the stored traceparent) itself and
+        // times its sends (platform.relay.send); an observation and a span per record were a quarter of
+        // the relay's CPU in a drain (issue 13, docs/performance.md).
         // Failed sends are logged without the record's contents: payloads name people (@PersonalData).
         LoggingProducerListener<String, EventEnvelope> failures = new LoggingProducerListener<>();
         failures.setIncludeContents(false);
@@ -81,9 +81,9 @@ public class KafkaIntegrationAutoConfiguration {
             IntegrationEventTranslator translator, KafkaTemplate<String, EventEnvelope> envelopeKafkaTemplate,
             JsonMapper jsonMapper, @Value("${spring.application.name}") String serviceName,
             @Value("${platform.relay.acknowledgement-timeout:20s}") Duration acknowledgementTimeout,
-            TraceContext traceContext, MeterRegistry meterRegistry) {
+            MeterRegistry meterRegistry) {
         return new IntegrationEventRelay(translator, new EnvelopeFactory(serviceName, jsonMapper),
-                envelopeKafkaTemplate, acknowledgementTimeout, traceContext, meterRegistry);
+                envelopeKafkaTemplate, acknowledgementTimeout, meterRegistry);
     }
 
     /**

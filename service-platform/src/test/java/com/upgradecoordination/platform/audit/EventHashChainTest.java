@@ -188,6 +188,28 @@ class EventHashChainTest {
     }
 
     @Test
+    void eachEventLinksToTheLinkBeforeItWhateverTheChainHoldsPastIt() {
+        // a link forged ahead of a stream that does not exist yet: the stream's events do not chain onto
+        // it (the first links to the genesis), and a verification names the forged link, not an event
+        store.jdbc.sql("""
+                INSERT INTO event_hash_chain (aggregate_identifier, sequence_number, event_identifier, case_id,
+                    previous_hash, hash, column_digests, chained_at)
+                VALUES ('ledger-4', 7, 'forged-event', 'case-forged', :genesis, :forged, 'x', CURRENT_TIMESTAMP)""")
+                .param("genesis", "0".repeat(64)).param("forged", "f".repeat(64)).update();
+
+        store.send(new LedgerStore.OpenLedger("ledger-4", "case-4", "dan"));
+        store.send(new LedgerStore.Book("ledger-4", "rent", 10));
+
+        Map<Long, ChainLink> links = store.chain.links("ledger-4", 0, 1);
+        assertThat(links.get(0L).previousHash()).isEqualTo("0".repeat(64));
+        assertThat(links.get(1L).previousHash()).isEqualTo(links.get(0L).hash());
+        assertThat(store.chain.aggregatesOfCase("case-4")).containsExactly("ledger-4");
+        ChainVerification.BrokenLink broken = store.chain.verify("ledger-4").orElseThrow().firstBrokenLink();
+        assertThat(broken.problem()).isEqualTo(Problem.EVENT_MISSING);
+        assertThat(broken.sequence()).isEqualTo(7);
+    }
+
+    @Test
     void anUnknownAggregateHasNothingToVerify() {
         assertThat(store.chain.verify("no-such-ledger")).isEmpty();
     }
