@@ -9,9 +9,12 @@ import org.axonframework.messaging.MetaData;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.Version;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
@@ -130,20 +133,42 @@ public class PersonalDataModule extends JacksonModule {
 
     private static final class MetaDataReader extends StdDeserializer<MetaData> {
         private final PersonalDataCipher cipher;
+        /**
+         * The stored map's deserializer, found once per mapper ({@link #createContextual}): looked up
+         * for every message it was a fifth of reading metadata, ~5% of a read model's rebuild (issue 13).
+         */
+        private final ValueDeserializer<Object> storedMaps;
 
         MetaDataReader(PersonalDataCipher cipher) {
+            this(cipher, null);
+        }
+
+        private MetaDataReader(PersonalDataCipher cipher, ValueDeserializer<Object> storedMaps) {
             super(MetaData.class);
             this.cipher = cipher;
+            this.storedMaps = storedMaps;
         }
 
         @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            return storedMaps != null ? this
+                    : new MetaDataReader(cipher, context.findRootValueDeserializer(storedMapType(context)));
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
         public MetaData deserialize(JsonParser parser, DeserializationContext context) {
-            Map<String, Object> stored = context.readValue(parser,
-                    context.getTypeFactory().constructMapType(HashMap.class, String.class, Object.class));
+            Map<String, Object> stored = storedMaps != null
+                    ? (Map<String, Object>) storedMaps.deserialize(parser, context)
+                    : context.readValue(parser, storedMapType(context));
             if (stored.get(AuditMetadata.ACTOR) instanceof String actor) {
                 stored.put(AuditMetadata.ACTOR, cipher.decrypt(actor));
             }
             return MetaData.from(stored);
+        }
+
+        private static JavaType storedMapType(DeserializationContext context) {
+            return context.getTypeFactory().constructMapType(HashMap.class, String.class, Object.class);
         }
 
         @Override
