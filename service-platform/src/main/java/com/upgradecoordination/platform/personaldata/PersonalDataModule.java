@@ -135,7 +135,7 @@ public class PersonalDataModule extends JacksonModule {
         private final PersonalDataCipher cipher;
         /**
          * The stored map's deserializer, found once per mapper ({@link #createContextual}): looked up
-         * for every message it was a fifth of reading metadata, ~5% of a read model's rebuild (issue 13).
+         * for every message it was a quarter of reading metadata, ~5% of a read model's rebuild (issue 13).
          */
         private final ValueDeserializer<Object> storedMaps;
 
