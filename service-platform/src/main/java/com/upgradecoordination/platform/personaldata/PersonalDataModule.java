@@ -11,7 +11,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.Version;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
@@ -134,8 +133,9 @@ public class PersonalDataModule extends JacksonModule {
     private static final class MetaDataReader extends StdDeserializer<MetaData> {
         private final PersonalDataCipher cipher;
         /**
-         * The stored map's deserializer, found once per mapper ({@link #createContextual}): looked up
-         * for every message it was a quarter of reading metadata, ~5% of a read model's rebuild (issue 13).
+         * The stored map's deserializer, found once per mapper ({@link #createContextual}, which Jackson
+         * calls before any use): looked up for every message it was a quarter of reading metadata, ~5%
+         * of a read model's rebuild (issue 13).
          */
         private final ValueDeserializer<Object> storedMaps;
 
@@ -151,24 +151,18 @@ public class PersonalDataModule extends JacksonModule {
 
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-            return storedMaps != null ? this
-                    : new MetaDataReader(cipher, context.findRootValueDeserializer(storedMapType(context)));
+            return storedMaps != null ? this : new MetaDataReader(cipher, context.findRootValueDeserializer(
+                    context.getTypeFactory().constructMapType(HashMap.class, String.class, Object.class)));
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public MetaData deserialize(JsonParser parser, DeserializationContext context) {
-            Map<String, Object> stored = storedMaps != null
-                    ? (Map<String, Object>) storedMaps.deserialize(parser, context)
-                    : context.readValue(parser, storedMapType(context));
+            Map<String, Object> stored = (Map<String, Object>) storedMaps.deserialize(parser, context);
             if (stored.get(AuditMetadata.ACTOR) instanceof String actor) {
                 stored.put(AuditMetadata.ACTOR, cipher.decrypt(actor));
             }
             return MetaData.from(stored);
-        }
-
-        private static JavaType storedMapType(DeserializationContext context) {
-            return context.getTypeFactory().constructMapType(HashMap.class, String.class, Object.class);
         }
 
         @Override

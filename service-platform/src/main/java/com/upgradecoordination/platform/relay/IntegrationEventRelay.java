@@ -94,11 +94,11 @@ public class IntegrationEventRelay {
         for (Record payload : outbound.get().payloads()) {
             EventEnvelope envelope = envelopeFactory.envelope(message, outbound.get().caseId(), payload);
             EventContract contract = IntegrationEventCatalog.contractOf(payload.getClass());
-            long sending = System.nanoTime();
+            Timer.Sample sending = Timer.start();
             try {
                 CompletableFuture<?> send = kafkaTemplate.send(recordOf(contract.topic(), envelope,
                         traceparent == null ? null : traceparent.toString()));
-                send.thenRun(() -> sends.record(System.nanoTime() - sending, TimeUnit.NANOSECONDS));
+                send.thenRun(() -> sending.stop(sends));
                 sent.add(send);
             } catch (RuntimeException noMetadata) {
                 // KafkaTemplate throws at once when it cannot even get the topic's metadata
