@@ -14,6 +14,13 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfiguration;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +46,25 @@ public class AxonPlatformAutoConfiguration {
     public ConfigurerModule propagateEventHandlerErrors() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * The serializer of stored events: the one Axon builds for {@code axon.serializer.events: jackson3}
+     * (the same revision resolver, converter and JSON customizer), finding each payload class by name
+     * once ({@link ClassCachingJackson3Serializer}). Axon keeps its own when a bean of this qualifier is
+     * defined, as it does here.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(RevisionResolver revisionResolver,
+                                      ObjectProvider<Jackson3SerializerCustomizer> jsonCustomizers,
+                                      ConfigurableListableBeanFactory beanFactory) {
+        Jackson3Serializer.Builder builder = Jackson3Serializer.builder()
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(beanFactory.getBeanClassLoader()));
+        // Axon applies the first customizer it finds; the platform defines one (AuditAutoConfiguration)
+        jsonCustomizers.orderedStream().findFirst().ifPresent(builder::jsonMapperBuilderCustomizer);
+        return new ClassCachingJackson3Serializer(builder);
     }
 
     /** When long aggregates are snapshotted: see {@link AggregateSnapshots}. */

@@ -155,6 +155,30 @@ class AggregateStatesTest {
         assertThat(taken).as("the events up to sequence 3 and the one after, which ends the replay").hasValue(5);
     }
 
+    /** The store's events are read on a second thread (issue 13): a failure there is the caller's failure. */
+    @Test
+    void aStoreFailingMidwayFailsTheStateWithTheStoresError() {
+        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
+        for (int i = 0; i < 600; i++) {
+            store.send(new LedgerStore.Book("ledger-1", "entry-" + i, 1));
+        }
+        EventStore failing = spy(store.axon.eventStore());
+        AtomicInteger taken = new AtomicInteger();
+        doAnswer(call -> {
+            DomainEventStream stored = (DomainEventStream) call.callRealMethod();
+            return DomainEventStream.of(stored.asStream().peek(event -> {
+                if (taken.incrementAndGet() == 400) {
+                    throw new IllegalStateException("connection lost");
+                }
+            }));
+        }).when(failing).readEvents(anyString(), anyLong());
+        AggregateStates failingStates = new AggregateStates(store.axon, failing);
+
+        assertThatThrownBy(() -> failingStates.current("ledger-1"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
+        assertThat(states.current("ledger-1").eventsApplied()).as("the store itself is intact").isEqualTo(601);
+    }
+
     long lastSequence(String ledgerId) {
         return store.axon.eventStore().lastSequenceNumberFor(ledgerId).orElseThrow();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -19,6 +20,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
@@ -88,6 +91,9 @@ public class AggregateStates {
         }
     }
 
+    /** How many events the reading thread may deserialize ahead of the replay. */
+    private static final int READ_AHEAD = 256;
+
     private final Configuration axon;
     private final EventStore eventStore;
     private volatile Map<String, Replayer<?>> replayersByType;
@@ -134,11 +140,11 @@ public class AggregateStates {
         }
         // Each event goes from the store's reads straight into the aggregate and is garbage after it:
         // a long stream is never held whole (the store reads it a batch of rows at a time), and the
-        // reading stops at the first event past the point.
+        // reading stops at the first event past the point. The rows are read and deserialized on
+        // other threads while this one applies them (issue 13); closing the stream stops that reading.
         Applied applied = new Applied();
-        DomainEventStream upToThePoint = DomainEventStream.of(stored.asStream().takeWhile(upTo).peek(applied));
-        try {
-            Object root = replayer.replay(aggregateId, first, upToThePoint);
+        try (Stream<? extends DomainEventMessage<?>> upToThePoint = readAhead(stored.asStream().takeWhile(upTo))) {
+            Object root = replayer.replay(aggregateId, first, DomainEventStream.of(upToThePoint.peek(applied)));
             return new AggregateState(aggregateId, first.getType(), applied.last.getSequenceNumber(),
                     applied.last.getTimestamp(), applied.count, render(root));
         } catch (RuntimeException e) {
@@ -146,6 +152,24 @@ public class AggregateStates {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot replay " + aggregateId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The events in three stages, each on a thread of its own, at most {@link #READ_AHEAD} events
+     * apart: one reads the rows from the store, one deserializes them (a thread of Reactor's bounded
+     * elastic pool each), and the caller applies them, taking them from the returned stream (where a
+     * failure of the reading is thrown). Reading and deserializing take about as long each, applying
+     * less (issue 13). Closing the stream cancels the reading.
+     */
+    private static Stream<? extends DomainEventMessage<?>> readAhead(Stream<? extends DomainEventMessage<?>> events) {
+        return Flux.fromStream(events)
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(Schedulers.boundedElastic(), READ_AHEAD)
+                .doOnNext(event -> {
+                    event.getPayload();
+                    event.getTimestamp();
+                })
+                .toStream(READ_AHEAD);
     }
 
     private Map<String, Replayer<?>> replayers() {
