@@ -91,7 +91,7 @@ public class AggregateStates {
         }
     }
 
-    /** How many events the reading thread may deserialize ahead of the replay. */
+    /** How many events a stage of {@link #readAhead} may run ahead of the next. */
     private static final int READ_AHEAD = 256;
 
     private final Configuration axon;
