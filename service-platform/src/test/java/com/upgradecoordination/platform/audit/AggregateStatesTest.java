@@ -9,6 +9,7 @@ import static org.mockito.Mockito.spy;
 
 import com.upgradecoordination.platform.audit.state.AggregateState;
 import com.upgradecoordination.platform.audit.state.AggregateStates;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /** State as of a sequence or a moment, replayed through the aggregate's own event-sourcing handlers. */
@@ -39,6 +43,7 @@ class AggregateStatesTest {
 
     @AfterEach
     void close() {
+        states.close();
         store.close();
     }
 
@@ -148,7 +153,10 @@ class AggregateStatesTest {
             return DomainEventStream.of(stored.asStream().peek(event -> taken.incrementAndGet()));
         }).when(counting).readEvents(anyString(), anyLong());
 
-        AggregateState state = new AggregateStates(store.axon, counting).asOfSequence("ledger-1", 3);
+        AggregateState state;
+        try (AggregateStates countingStates = new AggregateStates(store.axon, counting)) {
+            state = countingStates.asOfSequence("ledger-1", 3);
+        }
 
         assertThat(state.eventsApplied()).isEqualTo(4);
         assertThat(state.state().get("balance").asLong()).isEqualTo(3);
@@ -159,7 +167,7 @@ class AggregateStatesTest {
     @Test
     void aStoreFailingMidwayFailsTheStateWithTheStoresError() {
         store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 400; i++) {
             store.send(new LedgerStore.Book("ledger-1", "entry-" + i, 1));
         }
         EventStore failing = spy(store.axon.eventStore());
@@ -167,16 +175,39 @@ class AggregateStatesTest {
         doAnswer(call -> {
             DomainEventStream stored = (DomainEventStream) call.callRealMethod();
             return DomainEventStream.of(stored.asStream().peek(event -> {
-                if (taken.incrementAndGet() == 400) {
+                if (taken.incrementAndGet() == 300) {
                     throw new IllegalStateException("connection lost");
                 }
             }));
         }).when(failing).readEvents(anyString(), anyLong());
-        AggregateStates failingStates = new AggregateStates(store.axon, failing);
+        try (AggregateStates failingStates = new AggregateStates(store.axon, failing)) {
+            assertThatThrownBy(() -> failingStates.current("ledger-1"))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
+        }
+        assertThat(states.current("ledger-1").eventsApplied()).as("the store itself is intact").isEqualTo(401);
+    }
 
-        assertThatThrownBy(() -> failingStates.current("ledger-1"))
-                .isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
-        assertThat(states.current("ledger-1").eventsApplied()).as("the store itself is intact").isEqualTo(601);
+    /**
+     * The audit endpoints call this on Reactor's bounded elastic pool (at most ten threads per core),
+     * and each call waits for its reading stages: were those stages queued on that same pool, as many
+     * concurrent calls as it has threads would wait for each other for ever.
+     */
+    @Test
+    void asManyConcurrentReadsAsTheRequestPoolHasThreadsAllComplete() {
+        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
+        for (int i = 0; i < 300; i++) {
+            store.send(new LedgerStore.Book("ledger-1", "entry-" + i, 1));
+        }
+        int requests = Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE + 5;
+
+        List<Integer> applied = Flux.range(0, requests)
+                .flatMap(request -> Mono.fromCallable(() -> states.current("ledger-1").eventsApplied())
+                        .subscribeOn(Schedulers.boundedElastic()), requests)
+                .collectList()
+                // a deadlock detector, not a timing: each read takes milliseconds
+                .block(Duration.ofSeconds(60));
+
+        assertThat(applied).hasSize(requests).containsOnly(301);
     }
 
     long lastSequence(String ledgerId) {

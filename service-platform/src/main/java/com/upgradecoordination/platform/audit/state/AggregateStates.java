@@ -21,6 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * shown as the aggregate's fields (whatever their visibility), with properties and map keys sorted
  * so two renderings of equal states are equal text.
  */
-public class AggregateStates {
+public class AggregateStates implements AutoCloseable {
 
     /**
      * Renders an aggregate root by its fields, in a stable order: properties, map keys and set
@@ -96,11 +97,27 @@ public class AggregateStates {
 
     private final Configuration axon;
     private final EventStore eventStore;
+    /**
+     * The threads of the reading stages: a pool of their own. The audit endpoints call this class on
+     * Reactor's shared bounded elastic pool and wait for the stages; were the stages queued on that
+     * pool too, as many concurrent reads as it has threads would wait for each other for ever. A
+     * stage never waits for a caller (it emits what was asked for and returns its thread), so a few
+     * threads serve any number of reads.
+     */
+    private final Scheduler readingStages = Schedulers.newBoundedElastic(
+            2 * Runtime.getRuntime().availableProcessors(), Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE,
+            "audit-read-ahead", 60, true);
     private volatile Map<String, Replayer<?>> replayersByType;
 
     public AggregateStates(Configuration axon, EventStore eventStore) {
         this.axon = axon;
         this.eventStore = eventStore;
+    }
+
+    /** Stops the reading stages' threads (Spring calls it when the context closes). */
+    @Override
+    public void close() {
+        readingStages.dispose();
     }
 
     public AggregateState asOfSequence(String aggregateId, long sequence) {
@@ -156,15 +173,15 @@ public class AggregateStates {
 
     /**
      * The events in three stages, each on a thread of its own, at most {@link #READ_AHEAD} events
-     * apart: one reads the rows from the store, one deserializes them (a thread of Reactor's bounded
-     * elastic pool each), and the caller applies them, taking them from the returned stream (where a
-     * failure of the reading is thrown). Reading and deserializing take about as long each, applying
-     * less (issue 13). Closing the stream cancels the reading.
+     * apart: one reads the rows from the store, one deserializes them (both on
+     * {@link #readingStages}), and the caller applies them, taking them from the returned stream
+     * (where a failure of the reading is thrown). Reading and deserializing take about as long each,
+     * applying less (issue 13). Closing the stream cancels the reading.
      */
-    private static Stream<? extends DomainEventMessage<?>> readAhead(Stream<? extends DomainEventMessage<?>> events) {
+    private Stream<? extends DomainEventMessage<?>> readAhead(Stream<? extends DomainEventMessage<?>> events) {
         return Flux.fromStream(events)
-                .subscribeOn(Schedulers.boundedElastic())
-                .publishOn(Schedulers.boundedElastic(), READ_AHEAD)
+                .subscribeOn(readingStages)
+                .publishOn(readingStages, READ_AHEAD)
                 .doOnNext(event -> {
                     event.getPayload();
                     event.getTimestamp();
