@@ -51,8 +51,8 @@ public class AxonPlatformAutoConfiguration {
     /**
      * The serializer of stored events: the one Axon builds for {@code axon.serializer.events: jackson3}
      * (the same revision resolver, converter and JSON customizer), finding each payload class by name
-     * once ({@link ClassCachingJackson3Serializer}). Axon keeps its own when a bean of this qualifier is
-     * defined, as it does here.
+     * once ({@link ClassCachingJackson3Serializer}). Axon builds none of its own where a bean of this
+     * qualifier exists.
      */
     @Bean
     @Qualifier("eventSerializer")
