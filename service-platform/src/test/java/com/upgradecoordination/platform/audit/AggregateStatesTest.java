@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -49,6 +50,24 @@ class AggregateStatesTest {
 
     List<DomainEventMessage<?>> events(String ledgerId) {
         return store.axon.eventStore().readEvents(ledgerId, 0).asStream().<DomainEventMessage<?>>map(e -> e).toList();
+    }
+
+    /** ledger-1, opened and then booked {@code bookings} times: {@code bookings + 1} events. */
+    void ledgerWithBookings(int bookings) {
+        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
+        for (int i = 0; i < bookings; i++) {
+            store.send(new LedgerStore.Book("ledger-1", "entry-" + i, 1));
+        }
+    }
+
+    /** The store, with {@code onEachRead} called for every event a read takes from it, in the reading's thread. */
+    EventStore storeWatchingReads(Consumer<DomainEventMessage<?>> onEachRead) {
+        EventStore watched = spy(store.axon.eventStore());
+        doAnswer(call -> {
+            DomainEventStream stored = (DomainEventStream) call.callRealMethod();
+            return DomainEventStream.of(stored.asStream().peek(onEachRead));
+        }).when(watched).readEvents(anyString(), anyLong());
+        return watched;
     }
 
     /** The aggregate as Axon's repository loads it for a command, rendered the same way as-of renders it. */
@@ -142,16 +161,9 @@ class AggregateStatesTest {
     /** An early point reads the stream up to it, not the whole stream: events are taken from the store one by one. */
     @Test
     void readsTheStoredStreamNoFurtherThanThePoint() {
-        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
-        for (int i = 0; i < 50; i++) {
-            store.send(new LedgerStore.Book("ledger-1", "entry-" + i, 1));
-        }
-        EventStore counting = spy(store.axon.eventStore());
+        ledgerWithBookings(50);
         AtomicInteger taken = new AtomicInteger();
-        doAnswer(call -> {
-            DomainEventStream stored = (DomainEventStream) call.callRealMethod();
-            return DomainEventStream.of(stored.asStream().peek(event -> taken.incrementAndGet()));
-        }).when(counting).readEvents(anyString(), anyLong());
+        EventStore counting = storeWatchingReads(event -> taken.incrementAndGet());
 
         AggregateState state;
         try (AggregateStates countingStates = new AggregateStates(store.axon, counting)) {
@@ -166,20 +178,13 @@ class AggregateStatesTest {
     /** The store's events are read on a second thread (issue 13): a failure there is the caller's failure. */
     @Test
     void aStoreFailingMidwayFailsTheStateWithTheStoresError() {
-        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
-        for (int i = 0; i < 400; i++) {
-            store.send(new LedgerStore.Book("ledger-1", "entry-" + i, 1));
-        }
-        EventStore failing = spy(store.axon.eventStore());
+        ledgerWithBookings(400);
         AtomicInteger taken = new AtomicInteger();
-        doAnswer(call -> {
-            DomainEventStream stored = (DomainEventStream) call.callRealMethod();
-            return DomainEventStream.of(stored.asStream().peek(event -> {
-                if (taken.incrementAndGet() == 300) {
-                    throw new IllegalStateException("connection lost");
-                }
-            }));
-        }).when(failing).readEvents(anyString(), anyLong());
+        EventStore failing = storeWatchingReads(event -> {
+            if (taken.incrementAndGet() == 300) {
+                throw new IllegalStateException("connection lost");
+            }
+        });
         try (AggregateStates failingStates = new AggregateStates(store.axon, failing)) {
             assertThatThrownBy(() -> failingStates.current("ledger-1"))
                     .isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
@@ -194,10 +199,7 @@ class AggregateStatesTest {
      */
     @Test
     void asManyConcurrentReadsAsTheRequestPoolHasThreadsAllComplete() {
-        store.send(new LedgerStore.OpenLedger("ledger-1", "case-1", "ada"));
-        for (int i = 0; i < 300; i++) {
-            store.send(new LedgerStore.Book("ledger-1", "entry-" + i, 1));
-        }
+        ledgerWithBookings(300);
         int requests = Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE + 5;
 
         List<Integer> applied = Flux.range(0, requests)
