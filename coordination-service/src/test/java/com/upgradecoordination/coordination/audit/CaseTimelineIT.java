@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -128,6 +129,32 @@ class CaseTimelineIT {
         assertThat(rows[1]).startsWith("2026-03-01T09:00:00Z," + opened.eventId() + "," + caseId
                 + ",coordination-service,EngagementOpened,1,");
         assertThat(rows[1]).endsWith(",\"{\"\"customerOrganisation\"\":\"\"Acme, \\\"\"the\\\"\" Corp\"\"}\"");
+    }
+
+    @Test
+    void aBurstIsWrittenWholeAndInOrderPassingOverRecordsThatAreNotEnvelopes() throws Exception {
+        String caseId = "case-" + UUID.randomUUID();
+        List<String> topics = List.of(Topics.COORDINATION, Topics.REVIEW, Topics.NOTIFICATION);
+        List<String> services = List.of("coordination-service", "review-service", "notification-service");
+        List<EventEnvelope> burst = IntStream.range(0, 300)
+                .mapToObj(index -> envelope(caseId, services.get(index % 3), "Step", T0.plusSeconds(index),
+                        json.readTree("{\"step\":" + index + "}")))
+                .toList();
+        // ahead of the burst in its partitions: a record that is not an envelope, and a tombstone
+        producer.send(new ProducerRecord<>(Topics.COORDINATION, caseId, "not an envelope"));
+        producer.send(new ProducerRecord<>(Topics.REVIEW, caseId, null));
+        for (int index = 0; index < burst.size(); index++) {
+            producer.send(new ProducerRecord<>(topics.get(index % 3), caseId, json.writeValueAsString(burst.get(index))));
+        }
+        producer.send(new ProducerRecord<>(Topics.NOTIFICATION, caseId, json.writeValueAsString(burst.get(7))));
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                timeline(caseId + "/timeline").get("entries").size() == burst.size());
+        JsonNode entries = timeline(caseId + "/timeline").get("entries");
+        assertThat(IntStream.range(0, entries.size()).mapToObj(index -> entries.get(index).get("eventId").asString()))
+                .containsExactlyElementsOf(burst.stream().map(EventEnvelope::eventId).toList());
+        assertThat(entries.get(299).get("payload").get("step").asInt()).isEqualTo(299);
     }
 
     @Test

@@ -105,7 +105,7 @@ public class IntegrationEventInbox {
     }
 
     /** Where a record was read: {@code topic-partition@offset}. */
-    static String sourceOf(ConsumerRecord<?, ?> record) {
+    public static String sourceOf(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 

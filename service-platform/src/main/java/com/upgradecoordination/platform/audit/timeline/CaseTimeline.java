@@ -8,10 +8,15 @@ import com.upgradecoordination.platform.personaldata.PersonalDataCopies;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,41 +25,64 @@ import tools.jackson.databind.node.ObjectNode;
 /** The {@code case_timeline} table: what the topics said about each case, in time order (SPEC A3). */
 public class CaseTimeline implements PersonalDataCopies {
 
+    private final NamedParameterJdbcTemplate batches;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final JsonMapper jsonMapper;
 
-    public CaseTimeline(JdbcClient jdbc, JsonMapper jsonMapper) {
-        this.jdbc = jdbc;
+    public CaseTimeline(NamedParameterJdbcTemplate jdbcTemplate, TransactionTemplate transactions,
+                        JsonMapper jsonMapper) {
+        this.batches = jdbcTemplate;
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.transactions = transactions;
         this.jsonMapper = jsonMapper;
     }
 
-    /** Adds the envelope unless its event is already there. */
-    public void add(EventEnvelope envelope, String source) {
-        jdbc.sql("""
-                        INSERT INTO case_timeline (event_id, case_id, occurred_at, service, type, schema_version,
-                            aggregate_type, aggregate_id, aggregate_sequence, actor, actor_role, correlation_id,
-                            causation_id, origin, payload, source)
-                        VALUES (:eventId, :caseId, :occurredAt, :service, :type, :schemaVersion, :aggregateType,
-                            :aggregateId, :aggregateSequence, :actor, :actorRole, :correlationId, :causationId,
-                            :origin, :payload, :source)
-                        ON CONFLICT DO NOTHING""")
-                .param("eventId", envelope.eventId())
-                .param("caseId", envelope.caseId())
-                .param("occurredAt", Timestamp.from(envelope.occurredAt()))
-                .param("service", envelope.producer())
-                .param("type", envelope.type())
-                .param("schemaVersion", envelope.schemaVersion())
-                .param("aggregateType", envelope.aggregateType())
-                .param("aggregateId", envelope.aggregateId())
-                .param("aggregateSequence", envelope.aggregateSequence() < 0 ? null : envelope.aggregateSequence())
-                .param("actor", envelope.actor() == null ? null : envelope.actor().principal())
-                .param("actorRole", envelope.actor() == null ? null : envelope.actor().role())
-                .param("correlationId", envelope.correlationId())
-                .param("causationId", envelope.causationId())
-                .param("origin", envelope.origin())
-                .param("payload", jsonMapper.writeValueAsString(envelope.payload()))
-                .param("source", source)
-                .update();
+    /** An envelope as read from a topic: {@code source} is {@code topic-partition@offset}. */
+    public record Received(EventEnvelope envelope, String source) {
+    }
+
+    /**
+     * Adds the envelopes whose events are not there yet, in one transaction and one batch of
+     * statements: the event id is the key, so an envelope read again (a redelivered poll, or twice in
+     * one) changes nothing.
+     */
+    public void addAll(List<Received> received) {
+        if (received.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = received.stream().map(this::row).toArray(SqlParameterSource[]::new);
+        transactions.executeWithoutResult(status -> batches.batchUpdate("""
+                INSERT INTO case_timeline (event_id, case_id, occurred_at, service, type, schema_version,
+                    aggregate_type, aggregate_id, aggregate_sequence, actor, actor_role, correlation_id,
+                    causation_id, origin, payload, source)
+                VALUES (:eventId, :caseId, :occurredAt, :service, :type, :schemaVersion, :aggregateType,
+                    :aggregateId, :aggregateSequence, :actor, :actorRole, :correlationId, :causationId,
+                    :origin, :payload, :source)
+                ON CONFLICT DO NOTHING""", rows));
+    }
+
+    /** Null values carry their SQL type: without it the driver is asked for the statement's parameter types. */
+    private SqlParameterSource row(Received received) {
+        EventEnvelope envelope = received.envelope();
+        return new MapSqlParameterSource()
+                .addValue("eventId", envelope.eventId())
+                .addValue("caseId", envelope.caseId())
+                .addValue("occurredAt", Timestamp.from(envelope.occurredAt()))
+                .addValue("service", envelope.producer(), Types.VARCHAR)
+                .addValue("type", envelope.type())
+                .addValue("schemaVersion", envelope.schemaVersion())
+                .addValue("aggregateType", envelope.aggregateType(), Types.VARCHAR)
+                .addValue("aggregateId", envelope.aggregateId(), Types.VARCHAR)
+                .addValue("aggregateSequence", envelope.aggregateSequence() < 0 ? null : envelope.aggregateSequence(),
+                        Types.BIGINT)
+                .addValue("actor", envelope.actor() == null ? null : envelope.actor().principal(), Types.VARCHAR)
+                .addValue("actorRole", envelope.actor() == null ? null : envelope.actor().role(), Types.VARCHAR)
+                .addValue("correlationId", envelope.correlationId(), Types.VARCHAR)
+                .addValue("causationId", envelope.causationId(), Types.VARCHAR)
+                .addValue("origin", envelope.origin(), Types.VARCHAR)
+                .addValue("payload", jsonMapper.writeValueAsString(envelope.payload()))
+                .addValue("source", received.source());
     }
 
     /** The case's events in time order, within [from, to) and of one type when given. */
