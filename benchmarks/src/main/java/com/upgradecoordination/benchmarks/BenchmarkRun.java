@@ -40,6 +40,7 @@ public final class BenchmarkRun {
         /**
          * {@code BENCHMARK_BROKER_OUTAGE} and {@code BENCHMARK_MEASURE} (seconds) replace the plan's broker
          * outage and the length of each load, e.g. a long outage or longer loads in a quick run;
+         * {@code BENCHMARK_RELAY_MEASURE} (seconds) the length of the relay's loads;
          * {@code BENCHMARK_RELAY_BACKLOG} (events) the backlog the relay drains after a restart, and
          * {@code BENCHMARK_LONG_ENGAGEMENT} (events) the length of the long engagement.
          */
@@ -50,7 +51,8 @@ public final class BenchmarkRun {
                     : new Plan(false, 3, Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(20),
                     10_000, 20_000, 400, Duration.ofSeconds(150));
             return new Plan(plan.quick(), plan.repetitions(), plan.warmUp(),
-                    seconds("BENCHMARK_MEASURE", plan.measure()), plan.relayMeasure(),
+                    seconds("BENCHMARK_MEASURE", plan.measure()),
+                    seconds("BENCHMARK_RELAY_MEASURE", plan.relayMeasure()),
                     (int) number("BENCHMARK_LONG_ENGAGEMENT", plan.longAggregateEvents()),
                     (int) number("BENCHMARK_RELAY_BACKLOG", plan.relayBacklog()), plan.loadedRelayRate(),
                     seconds("BENCHMARK_BROKER_OUTAGE", plan.brokerOutage()));

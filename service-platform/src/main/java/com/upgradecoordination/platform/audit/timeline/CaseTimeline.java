@@ -102,10 +102,11 @@ public class CaseTimeline implements PersonalDataCopies {
 
     private TimelineEntry entry(ResultSet row) throws SQLException {
         long sequence = row.getLong("aggregate_sequence");
+        Long aggregateSequence = row.wasNull() ? null : sequence; // before the next column is read
         return new TimelineEntry(row.getTimestamp("occurred_at").toInstant(), row.getString("event_id"),
                 row.getString("case_id"), row.getString("service"), row.getString("type"),
                 row.getInt("schema_version"), row.getString("aggregate_type"), row.getString("aggregate_id"),
-                row.wasNull() ? null : sequence, row.getString("actor"), row.getString("actor_role"),
+                aggregateSequence, row.getString("actor"), row.getString("actor_role"),
                 row.getString("correlation_id"), row.getString("causation_id"), row.getString("origin"),
                 jsonMapper.readTree(row.getString("payload")));
     }

@@ -20,7 +20,7 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Writes what the topics carry into the {@link CaseTimeline}, a poll at a time: one transaction and
  * one batch of inserts per poll rather than an inbox transaction per record, which under load cost
- * the coordination service about a sixth of its CPU (docs/performance.md). The timeline needs no
+ * the coordination service about a tenth of its CPU (docs/performance.md). The timeline needs no
  * inbox: the event id is its key, so a poll read again after a crash changes nothing.
  *
  * <p>Runs in the platform's listener container factory: offsets are committed after the poll is
