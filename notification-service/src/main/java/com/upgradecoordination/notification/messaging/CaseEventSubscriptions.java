@@ -32,13 +32,13 @@ public class CaseEventSubscriptions {
     /**
      * A person erased at coordination-service is forgotten here too (docs/personal-data.md): their
      * keys, the snapshots and the read models' copies, recorded in this service's store. Its own
-     * listener: the one above reacts to every event, and an erasure is no notification. One consumer:
-     * erasures are rare, and it passes over every other record of the topic.
+     * listener: the one above reacts to every event, and an erasure is no notification. Rare contracts:
+     * one consumer, waiting for fuller polls, as it passes over every other record of the topic.
      */
     @Bean
     public InboxSubscription personalDataErasures() {
         return InboxSubscription.listener("notification-personal-data-erasures", Topics.COORDINATION)
-                .consumers(1)
+                .rareContracts()
                 .command(PersonalDataErased.class, "personal-data-erasures",
                         erased -> new ForgetPersonCommand(erased.personHash()));
     }

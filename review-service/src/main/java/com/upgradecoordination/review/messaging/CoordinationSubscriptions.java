@@ -61,13 +61,13 @@ public class CoordinationSubscriptions {
 
     /**
      * A person erased at coordination-service is forgotten here too (docs/personal-data.md): their
-     * keys, the snapshots and the read models' copies, recorded in this service's store. One consumer:
-     * erasures are rare, and it passes over every other record of the topic.
+     * keys, the snapshots and the read models' copies, recorded in this service's store. Rare contracts:
+     * one consumer, waiting for fuller polls, as it passes over every other record of the topic.
      */
     @Bean
     public InboxSubscription personalDataErasures() {
         return InboxSubscription.listener("review-personal-data-erasures", Topics.COORDINATION)
-                .consumers(1)
+                .rareContracts()
                 .command(PersonalDataErased.class, "personal-data-erasures",
                         erased -> new ForgetPersonCommand(erased.personHash()));
     }

@@ -77,11 +77,10 @@ public class InboxListeners implements KafkaListenerConfigurer {
             endpoint.setBeanFactory(beanFactory);
             subscription.consumerCount().ifPresent(endpoint::setConcurrency);
             // the other contracts' records are passed over unread (EnvelopeDeserializer)
-            subscription.handledContracts().ifPresent(contracts -> {
-                Properties consumer = new Properties();
-                consumer.setProperty(EnvelopeDeserializer.HANDLED_CONTRACTS, String.join(",", contracts));
+            Properties consumer = subscription.consumerProperties();
+            if (!consumer.isEmpty()) {
                 endpoint.setConsumerProperties(consumer);
-            });
+            }
             // null: the registrar's default, the platform's factory
             registrar.registerEndpoint(endpoint, subscription.containerFactory()
                     .map(name -> beanFactory.getBean(name, KafkaListenerContainerFactory.class))

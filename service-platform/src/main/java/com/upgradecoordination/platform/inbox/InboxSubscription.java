@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * A Kafka listener declared rather than written: the contracts it takes from its topics and what
@@ -31,15 +33,15 @@ public final class InboxSubscription {
     private final String listenerId;
     private final List<String> topics;
     private final String containerFactory;
-    private final Integer consumers;
+    private final boolean rare;
     private final List<Reaction> reactions;
 
-    private InboxSubscription(String listenerId, List<String> topics, String containerFactory, Integer consumers,
+    private InboxSubscription(String listenerId, List<String> topics, String containerFactory, boolean rare,
                               List<Reaction> reactions) {
         this.listenerId = listenerId;
         this.topics = topics;
         this.containerFactory = containerFactory;
-        this.consumers = consumers;
+        this.rare = rare;
         this.reactions = reactions;
     }
 
@@ -51,25 +53,27 @@ public final class InboxSubscription {
         if (listenerId == null || listenerId.isBlank() || topics.length == 0) {
             throw new IllegalArgumentException("a subscription needs a listener id and at least one topic");
         }
-        return new InboxSubscription(listenerId, List.of(topics), null, null, List.of());
+        return new InboxSubscription(listenerId, List.of(topics), null, false, List.of());
     }
 
     /** The container factory bean to build the listener with, instead of the platform's. */
     public InboxSubscription containerFactory(String beanName) {
-        return new InboxSubscription(listenerId, topics, Objects.requireNonNull(beanName), consumers, reactions);
+        return new InboxSubscription(listenerId, topics, Objects.requireNonNull(beanName), rare, reactions);
     }
 
     /**
-     * Kafka consumers for this listener in each instance, instead of the factory's
-     * ({@code spring.kafka.listener.concurrency}): one for a listener of a rare contract, whose
-     * other consumers would only poll and commit the records it passes over.
+     * For a listener of contracts that come rarely (erasures), whose other records it only passes over:
+     * one Kafka consumer per instance instead of the factory's ({@code spring.kafka.listener.concurrency}),
+     * and polls that wait for {@value #RARE_FETCH_MIN_BYTES} bytes or {@value #RARE_FETCH_MAX_WAIT_MS} ms,
+     * so passing over a busy topic costs a poll and a commit per half second rather than per few records.
+     * Its events reach it up to half a second later.
      */
-    public InboxSubscription consumers(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException(listenerId + ": a listener needs at least one consumer");
-        }
-        return new InboxSubscription(listenerId, topics, containerFactory, count, reactions);
+    public InboxSubscription rareContracts() {
+        return new InboxSubscription(listenerId, topics, containerFactory, true, reactions);
     }
+
+    static final int RARE_FETCH_MIN_BYTES = 65_536;
+    static final int RARE_FETCH_MAX_WAIT_MS = 500;
 
     /** Each event of {@code contract} becomes one command, sent with the event's audit metadata. */
     public <T extends Record> InboxSubscription command(Class<T> contract, String consumer,
@@ -113,7 +117,19 @@ public final class InboxSubscription {
 
     /** Kafka consumers per instance; empty for the container factory's. */
     Optional<Integer> consumerCount() {
-        return Optional.ofNullable(consumers);
+        return rare ? Optional.of(1) : Optional.empty();
+    }
+
+    /** Consumer properties of its own, beside the factory's. */
+    Properties consumerProperties() {
+        Properties properties = new Properties();
+        if (rare) {
+            properties.setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(RARE_FETCH_MIN_BYTES));
+            properties.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(RARE_FETCH_MAX_WAIT_MS));
+        }
+        handledContracts().ifPresent(contracts ->
+                properties.setProperty(EnvelopeDeserializer.HANDLED_CONTRACTS, String.join(",", contracts)));
+        return properties;
     }
 
     /**
@@ -141,7 +157,7 @@ public final class InboxSubscription {
         }
         List<Reaction> more = new ArrayList<>(reactions);
         more.add(reaction);
-        return new InboxSubscription(listenerId, topics, containerFactory, consumers, List.copyOf(more));
+        return new InboxSubscription(listenerId, topics, containerFactory, rare, List.copyOf(more));
     }
 
     /** What one contract's events do, under which inbox consumer; {@code contract} null: every event. */

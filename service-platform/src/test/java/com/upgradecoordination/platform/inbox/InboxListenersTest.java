@@ -31,6 +31,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -273,9 +274,9 @@ class InboxListenersTest {
     }
 
     @Test
-    void aListenerOfChosenContractsNamesThemToItsConsumersAndMayRunFewerOfThem() {
+    void aListenerOfChosenContractsNamesThemToItsConsumersAndOfRareOnesRunsOneWaitingForFullerPolls() {
         KafkaListenerEndpointRegistrar registrar = mock(KafkaListenerEndpointRegistrar.class);
-        InboxSubscription erasures = InboxSubscription.listener("test-erasures", Topics.COORDINATION).consumers(1)
+        InboxSubscription erasures = InboxSubscription.listener("test-erasures", Topics.COORDINATION).rareContracts()
                 .command(PersonalDataErased.class, "personal-data-erasures", erased -> erased);
         InboxSubscription everything = InboxSubscription.listener("test-everything", Topics.COORDINATION)
                 .everyEvent("everything", inbound -> { });
@@ -289,11 +290,12 @@ class InboxListenersTest {
         assertThat(ofErasures.getConcurrency()).isEqualTo(1);
         assertThat(ofErasures.getConsumerProperties().getProperty(EnvelopeDeserializer.HANDLED_CONTRACTS))
                 .isEqualTo("PersonalDataErased/v1");
+        assertThat(ofErasures.getConsumerProperties())
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536")
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
         MethodKafkaListenerEndpoint<?, ?> ofEverything = endpoints.getAllValues().get(1);
         assertThat(ofEverything.getConcurrency()).as("the factory's").isNull();
         assertThat(ofEverything.getConsumerProperties()).isNull();
-        assertThatThrownBy(() -> InboxSubscription.listener("none", Topics.COORDINATION).consumers(0))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
