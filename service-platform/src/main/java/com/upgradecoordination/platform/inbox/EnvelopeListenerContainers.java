@@ -4,6 +4,7 @@ import com.upgradecoordination.events.EventEnvelope;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -14,6 +15,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +29,13 @@ public final class EnvelopeListenerContainers {
     }
 
     /**
-     * Envelopes through an {@link ErrorHandlingDeserializer}, offsets committed once per poll, and
-     * failures retried with back-off until they pass, so a case's events keep their order.
+     * Envelopes through an {@link ErrorHandlingDeserializer} to listeners of a poll at a time, offsets
+     * committed once per poll, and failures retried with back-off until they pass, so a case's events
+     * keep their order. A listener names the record that failed with a
+     * {@code BatchListenerFailedException}: the records before it are done, it and the rest come again.
      *
-     * @param unreadable gets each record that cannot be read as an envelope (a
-     *                   DeserializationException is not retried); null: it is logged and skipped
+     * @param unreadable gets each record that cannot be read as an envelope (the listener names it, with
+     *                   its DeserializationException, which is not retried); null: it is logged and skipped
      */
     public static ConcurrentKafkaListenerContainerFactory<String, EventEnvelope> factory(
             KafkaProperties kafkaProperties, JsonMapper jsonMapper, String serviceName,
@@ -57,12 +61,24 @@ public final class EnvelopeListenerContainers {
         // Offsets are committed once per poll, not per record: after a crash the records of that poll
         // come again and the inbox finds them done (issue 13 measured the difference: docs/performance.md).
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        // A record without value carries no event for the listener: a tombstone, or a contract it
-        // does not handle, left unread (EnvelopeDeserializer)
-        factory.setRecordFilterStrategy(record -> record.value() == null);
+        factory.setBatchListener(true);
+        factory.setRecordFilterStrategy(EnvelopeListenerContainers::passedOver);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(10_000);
         factory.setCommonErrorHandler(new DefaultErrorHandler(unreadable, backOff));
         return factory;
+    }
+
+    /**
+     * A record without an envelope that a listener never sees: a tombstone, or a contract it does not
+     * handle, left unread (EnvelopeDeserializer). An unreadable record is kept, for the listener to name.
+     */
+    static boolean passedOver(ConsumerRecord<String, EventEnvelope> record) {
+        return record.value() == null && !unreadable(record);
+    }
+
+    /** A record that could not be read as an envelope: the deserializer left its failure in a header. */
+    static boolean unreadable(ConsumerRecord<String, EventEnvelope> record) {
+        return record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null;
     }
 }

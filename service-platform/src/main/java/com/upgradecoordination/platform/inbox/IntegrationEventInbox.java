@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,9 @@ import tools.jackson.core.JacksonException;
  * invalid, or the payload cannot be read as its contract) is recorded as REJECTED with the reason
  * and not retried, so it cannot block its partition. Any other failure (database, timeout) rolls
  * back and propagates, so the Kafka listener retries the record.
+ *
+ * <p>A poll's records can share one transaction ({@link #handleAllOnce}): one commit instead of one
+ * per record. Any failure there undoes them all, and the caller takes them one at a time instead.
  */
 public class IntegrationEventInbox {
 
@@ -83,8 +88,7 @@ public class IntegrationEventInbox {
     private Outcome handle(String consumer, ConsumerRecord<String, EventEnvelope> record, EffectWithAudit effect) {
         EventEnvelope envelope = record.value();
         String source = sourceOf(record);
-        AuditMetadata audit = new AuditMetadata(
-                Actor.serviceAccount(serviceName), envelope.correlationId(), envelope.eventId(), "kafka " + source);
+        AuditMetadata audit = auditOf(envelope, source);
         try {
             Boolean applied = transactions.execute(status -> {
                 if (!markProcessed(consumer, envelope, source, Outcome.APPLIED, null)) {
@@ -102,6 +106,44 @@ public class IntegrationEventInbox {
                     reason.length() > 2000 ? reason.substring(0, 2000) : reason));
             return Outcome.REJECTED;
         }
+    }
+
+    /**
+     * Runs each delivery's effect once, all in one transaction. Any failure, a refusal included,
+     * undoes every delivery and propagates: the caller then takes them one at a time with
+     * {@link #handleOnce}, where a refusal is recorded as REJECTED and another failure is retried from
+     * the record that caused it.
+     *
+     * @return each delivery's outcome, APPLIED or DUPLICATE, in order
+     */
+    public List<Outcome> handleAllOnce(List<Delivery> deliveries) {
+        List<Outcome> outcomes = transactions.execute(status -> {
+            List<Outcome> each = new ArrayList<>(deliveries.size());
+            for (Delivery delivery : deliveries) {
+                EventEnvelope envelope = delivery.record().value();
+                String source = sourceOf(delivery.record());
+                if (markProcessed(delivery.consumer(), envelope, source, Outcome.APPLIED, null)) {
+                    delivery.effect().apply(envelope, auditOf(envelope, source));
+                    each.add(Outcome.APPLIED);
+                } else {
+                    each.add(Outcome.DUPLICATE);
+                }
+            }
+            return each;
+        });
+        for (int i = 0; i < deliveries.size(); i++) {
+            outcomes(deliveries.get(i).consumer(), outcomes.get(i)).increment();
+        }
+        return outcomes;
+    }
+
+    /** One record's effect under one inbox consumer name. */
+    public record Delivery(String consumer, ConsumerRecord<String, EventEnvelope> record, EffectWithAudit effect) {
+    }
+
+    private AuditMetadata auditOf(EventEnvelope envelope, String source) {
+        return new AuditMetadata(
+                Actor.serviceAccount(serviceName), envelope.correlationId(), envelope.eventId(), "kafka " + source);
     }
 
     /** Where a record was read: {@code topic-partition@offset}. */

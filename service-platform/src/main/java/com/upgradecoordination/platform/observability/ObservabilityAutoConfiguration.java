@@ -2,7 +2,6 @@ package com.upgradecoordination.platform.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
@@ -28,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
-import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 /**
  * Metrics, traces and log context every service shares (docs/operations.md, "What to watch";
@@ -102,20 +100,10 @@ public class ObservabilityAutoConfiguration {
     }
 
     /**
-     * A record that reaches a listener without a value is passed over (a tombstone, or a contract the
-     * listener does not handle: EnvelopeDeserializer): no span and no timing for it, which cost as much
-     * as the skipping itself.
-     */
-    @Bean
-    public ObservationPredicate noObservationOfRecordsPassedOver() {
-        return (name, context) -> !(context instanceof KafkaRecordReceiverContext receiving)
-                || receiving.getRecord() == null || receiving.getRecord().value() != null;
-    }
-
-    /**
-     * Every Kafka listener container factory (the platform's and a service's own) observes its
-     * records, continuing the trace their headers carry, and reports its consumers' client metrics
-     * (records-lag-max and the rest) to Micrometer.
+     * Every Kafka listener container factory (the platform's and a service's own) reports its
+     * consumers' client metrics (records-lag-max and the rest) to Micrometer. The listeners take a poll
+     * at a time, which a container does not observe: InboxListeners observes each record it handles,
+     * continuing the trace its headers carry.
      */
     @Bean
     public static BeanPostProcessor observedKafkaListeners(ObjectProvider<MeterRegistry> meterRegistry) {
@@ -123,7 +111,6 @@ public class ObservabilityAutoConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
-                    factory.getContainerProperties().setObservationEnabled(true);
                     if (factory.getConsumerFactory() instanceof DefaultKafkaConsumerFactory<?, ?> consumers) {
                         consumers.addListener(new MicrometerConsumerListener<>(meterRegistry.getObject()));
                     }

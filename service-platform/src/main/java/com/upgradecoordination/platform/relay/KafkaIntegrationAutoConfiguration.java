@@ -6,6 +6,7 @@ import com.upgradecoordination.platform.inbox.InboxListeners;
 import com.upgradecoordination.platform.inbox.InboxSubscription;
 import com.upgradecoordination.platform.inbox.IntegrationEventInbox;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -121,8 +122,9 @@ public class KafkaIntegrationAutoConfiguration {
     @Bean
     public InboxListeners inboxListeners(ObjectProvider<InboxSubscription> subscriptions,
                                          IntegrationEventInbox integrationEventInbox, CommandGateway commandGateway,
-                                         JsonMapper jsonMapper, BeanFactory beanFactory) {
+                                         JsonMapper jsonMapper, BeanFactory beanFactory,
+                                         ObjectProvider<ObservationRegistry> observations) {
         return new InboxListeners(subscriptions.orderedStream().toList(), integrationEventInbox, commandGateway,
-                jsonMapper, beanFactory);
+                jsonMapper, beanFactory, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

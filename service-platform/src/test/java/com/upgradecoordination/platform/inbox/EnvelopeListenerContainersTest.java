@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.upgradecoordination.events.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.util.ReflectionUtils;
@@ -26,6 +28,8 @@ class EnvelopeListenerContainersTest {
 
         assertThat(container.getConcurrency()).isEqualTo(3);
         assertThat(container.getContainerProperties().getAckMode()).isEqualTo(ContainerProperties.AckMode.BATCH);
+        assertThat(container.getContainerProperties().getMessageListener()).as("a poll at a time")
+                .isInstanceOf(BatchMessageListener.class);
     }
 
     @Test
@@ -42,10 +46,10 @@ class EnvelopeListenerContainersTest {
         endpoint.setId("test-listener");
         endpoint.setTopics("upgrade.coordination.events");
         endpoint.setBean(new Object() {
-            public void on(ConsumerRecord<String, EventEnvelope> record) {
+            public void onPoll(List<ConsumerRecord<String, EventEnvelope>> records) {
             }
         });
-        endpoint.setMethod(ReflectionUtils.findMethod(endpoint.getBean().getClass(), "on", ConsumerRecord.class));
+        endpoint.setMethod(ReflectionUtils.findMethod(endpoint.getBean().getClass(), "onPoll", List.class));
         endpoint.setMessageHandlerMethodFactory(handlerMethods);
         return factory.createListenerContainer(endpoint);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +47,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.config.KafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistrar;
 import org.springframework.kafka.config.MethodKafkaListenerEndpoint;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +69,8 @@ class InboxListenersTest {
     final List<CommandMessage<?>> sent = new ArrayList<>();
     JdbcClient jdbc;
     IntegrationEventInbox inbox;
+    /** Transactions committed, the inbox's own */
+    int commits;
     long offset;
 
     final InboxSubscription outcomes = InboxSubscription.listener("coordination-review-events", Topics.REVIEW)
@@ -78,7 +86,14 @@ class InboxListenersTest {
                 .getResourceAsStream("db/platform/V2__processed_integration_events.sql")) {
             jdbc.sql(new String(sql.readAllBytes(), StandardCharsets.UTF_8)).update();
         }
-        inbox = new IntegrationEventInbox(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+        DataSourceTransactionManager counted = new DataSourceTransactionManager(dataSource) {
+            @Override
+            protected void doCommit(DefaultTransactionStatus status) {
+                commits++;
+                super.doCommit(status);
+            }
+        };
+        inbox = new IntegrationEventInbox(jdbc, new TransactionTemplate(counted),
                 "coordination-service", Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC), new SimpleMeterRegistry());
         when(commandGateway.sendAndWait(any())).thenAnswer(invocation -> {
             sent.add(invocation.getArgument(0));
@@ -87,7 +102,8 @@ class InboxListenersTest {
     }
 
     InboxListeners listeners(InboxSubscription... subscriptions) {
-        return new InboxListeners(List.of(subscriptions), inbox, commandGateway, jsonMapper, mock(BeanFactory.class));
+        return new InboxListeners(List.of(subscriptions), inbox, commandGateway, jsonMapper, mock(BeanFactory.class),
+                ObservationRegistry.NOOP);
     }
 
     ConsumerRecord<String, EventEnvelope> record(Class<? extends Record> contract, JsonNode payload) {
@@ -105,9 +121,47 @@ class InboxListenersTest {
     }
 
     ConsumerRecord<String, EventEnvelope> completed() {
-        return record(SupportReviewCompleted.class, jsonMapper.valueToTree(new SupportReviewCompleted("review-1",
+        return completed("review-1");
+    }
+
+    ConsumerRecord<String, EventEnvelope> completed(String reviewId) {
+        return record(SupportReviewCompleted.class, jsonMapper.valueToTree(new SupportReviewCompleted(reviewId,
                 "engagement-1", 2, "SUPPORTABLE", List.of("Add Gitaly nodes"), "sam.senior",
                 "SENIOR_SUPPORT_ENGINEER")));
+    }
+
+    /** A record as the ErrorHandlingDeserializer hands on one that is not an envelope. */
+    ConsumerRecord<String, EventEnvelope> notAnEnvelope() {
+        byte[] data = "not json".getBytes(StandardCharsets.UTF_8);
+        ConsumerRecord<String, EventEnvelope> record = new ConsumerRecord<>(Topics.REVIEW, 2, offset++, "engagement-1", null);
+        SerializationUtils.deserializationException(record.headers(), data,
+                new DeserializationException("not an envelope", data, false, new IllegalArgumentException("not json")),
+                false);
+        return record;
+    }
+
+    /** The gateway refuses the command of one review with {@code failure}; it takes the others. */
+    void commandOf(String reviewId, RuntimeException failure) {
+        // doAnswer: when(...) would call the gateway's earlier answer once with no command
+        doAnswer(invocation -> {
+            CommandMessage<?> command = invocation.getArgument(0);
+            if (command.getPayload() instanceof RecordOutcomeCommand outcome && outcome.reviewId().equals(reviewId)) {
+                throw failure;
+            }
+            sent.add(command);
+            return null;
+        }).when(commandGateway).sendAndWait(any());
+    }
+
+    List<String> outcomesOf(String consumer, List<ConsumerRecord<String, EventEnvelope>> records) {
+        return records.stream().map(record -> jdbc.sql(
+                        "SELECT outcome FROM processed_integration_event WHERE consumer = :consumer AND event_id = :id")
+                .param("consumer", consumer).param("id", record.value().eventId()).query(String.class).optional()
+                .orElse("none")).toList();
+    }
+
+    List<Object> sentPayloads() {
+        return sent.stream().map(message -> (Object) message.getPayload()).toList();
     }
 
     String outcomeOf(String consumer, ConsumerRecord<String, EventEnvelope> record) {
@@ -260,7 +314,7 @@ class InboxListenersTest {
         InboxSubscription withOwnFactory = InboxSubscription.listener("notification-review-events", Topics.REVIEW,
                 Topics.COORDINATION).containerFactory("deadLetterFactory").everyEvent("review-notifications", e -> { });
 
-        new InboxListeners(List.of(outcomes, withOwnFactory), inbox, commandGateway, jsonMapper, beans)
+        new InboxListeners(List.of(outcomes, withOwnFactory), inbox, commandGateway, jsonMapper, beans, ObservationRegistry.NOOP)
                 .configureKafkaListeners(registrar);
 
         ArgumentCaptor<MethodKafkaListenerEndpoint<?, ?>> endpoint = ArgumentCaptor.captor();
@@ -281,7 +335,8 @@ class InboxListenersTest {
         InboxSubscription everything = InboxSubscription.listener("test-everything", Topics.COORDINATION)
                 .everyEvent("everything", inbound -> { });
 
-        new InboxListeners(List.of(erasures, everything), inbox, commandGateway, jsonMapper, mock(BeanFactory.class))
+        new InboxListeners(List.of(erasures, everything), inbox, commandGateway, jsonMapper, mock(BeanFactory.class),
+                ObservationRegistry.NOOP)
                 .configureKafkaListeners(registrar);
 
         ArgumentCaptor<MethodKafkaListenerEndpoint<?, ?>> endpoints = ArgumentCaptor.captor();
@@ -307,5 +362,72 @@ class InboxListenersTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("support-review-outcomes");
         assertThatThrownBy(() -> outcomes.command(SupportReviewCompleted.class, "other", completed -> completed))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already reacts");
+    }
+
+    @Test
+    void aPollsEffectsCommitInOneTransactionAndAnEventAlreadyDoneHasNone() {
+        InboxListeners listeners = listeners(outcomes);
+        ConsumerRecord<String, EventEnvelope> done = completed("review-1");
+        listeners.deliver(outcomes, done);
+        commits = 0;
+        List<ConsumerRecord<String, EventEnvelope>> poll = List.of(done, completed("review-2"),
+                record(SupportReviewOpened.class, jsonMapper.valueToTree(new SupportReviewOpened("review-3", "engagement-1", 2))),
+                completed("review-4"));
+
+        listeners.deliverPoll(outcomes, poll);
+
+        assertThat(commits).isEqualTo(1);
+        assertThat(sentPayloads()).containsExactly(new RecordOutcomeCommand("review-1", "SUPPORTABLE"),
+                new RecordOutcomeCommand("review-2", "SUPPORTABLE"), new RecordOutcomeCommand("review-4", "SUPPORTABLE"));
+        assertThat(outcomesOf("support-review-outcomes", poll)).containsExactly("APPLIED", "APPLIED", "none", "APPLIED");
+    }
+
+    /** A refusal undoes the poll's transaction; taken one at a time, the others apply and it alone is REJECTED. */
+    @Test
+    void aRefusalInAPollIsRejectedAloneAndTheOthersApply() {
+        commandOf("review-2", new IllegalArgumentException("reviewId: unknown"));
+        List<ConsumerRecord<String, EventEnvelope>> poll = List.of(completed("review-1"), completed("review-2"),
+                completed("review-3"));
+
+        listeners(outcomes).deliverPoll(outcomes, poll);
+
+        assertThat(outcomesOf("support-review-outcomes", poll)).containsExactly("APPLIED", "REJECTED", "APPLIED");
+        assertThat(sentPayloads()).as("review-1's first command was undone with the poll's transaction")
+                .containsExactly(new RecordOutcomeCommand("review-1", "SUPPORTABLE"),
+                        new RecordOutcomeCommand("review-1", "SUPPORTABLE"), new RecordOutcomeCommand("review-3", "SUPPORTABLE"));
+    }
+
+    /** Any other failure names its record: the ones before it are done, it and the rest come again. */
+    @Test
+    void aFailureInAPollNamesItsRecordOnceTheOnesBeforeItAreDone() {
+        commandOf("review-2", new IllegalStateException("database unavailable"));
+        List<ConsumerRecord<String, EventEnvelope>> poll = List.of(completed("review-1"), completed("review-2"),
+                completed("review-3"));
+
+        assertThatThrownBy(() -> listeners(outcomes).deliverPoll(outcomes, poll))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getRecord()).isSameAs(poll.get(1));
+                    assertThat(failed).hasRootCauseMessage("database unavailable");
+                });
+
+        assertThat(outcomesOf("support-review-outcomes", poll)).containsExactly("APPLIED", "none", "none");
+    }
+
+    /** An unreadable record goes to the error handler, which does not retry a DeserializationException. */
+    @Test
+    void aRecordThatIsNoEnvelopeEndsThePollAfterTheOnesBeforeIt() {
+        ConsumerRecord<String, EventEnvelope> first = completed("review-1");
+        ConsumerRecord<String, EventEnvelope> unreadable = notAnEnvelope();
+
+        assertThatThrownBy(() -> listeners(outcomes).deliverPoll(outcomes, List.of(first, unreadable, completed("review-3"))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
+                    assertThat(failed.getRecord()).isSameAs(unreadable);
+                    assertThat(failed.getCause()).isInstanceOf(DeserializationException.class);
+                });
+
+        assertThat(sentPayloads()).containsExactly(new RecordOutcomeCommand("review-1", "SUPPORTABLE"));
+        assertThat(EnvelopeListenerContainers.passedOver(unreadable)).as("kept for the listener").isFalse();
+        assertThat(EnvelopeListenerContainers.passedOver(new ConsumerRecord<>(Topics.REVIEW, 2, 9, "engagement-1", null)))
+                .as("a tombstone").isTrue();
     }
 }
