@@ -70,7 +70,7 @@ public class AxonPlatformAutoConfiguration {
     /** When long aggregates are snapshotted: see {@link AggregateSnapshots}. */
     @Bean(AggregateSnapshots.TRIGGER)
     public SnapshotTriggerDefinition aggregateSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${platform.snapshots.after-events:250}") int afterEvents) {
+            Snapshotter snapshotter, @Value("${platform.snapshots.after-events:50}") int afterEvents) {
         return AggregateSnapshots.everyEvents(snapshotter, afterEvents);
     }
 
