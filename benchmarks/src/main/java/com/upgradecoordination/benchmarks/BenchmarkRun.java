@@ -199,8 +199,16 @@ public final class BenchmarkRun {
                 notification.close();
                 LongAggregate.Figures long_ = longAggregate.measure(plan.longAggregateEvents());
                 String ofLong = "engagement of " + (plan.longAggregateEvents() / 1000) + "k events";
+                results.add("long " + ofLong + ": the commands that built it, p50", "ms",
+                        long_.buildingP50Millis(), null);
+                results.add("long " + ofLong + ": the commands that built it, p95", "ms",
+                        long_.buildingP95Millis(), null);
+                results.add("long " + ofLong + ": the commands that built it, p99", "ms",
+                        long_.buildingP99Millis(), null);
                 results.add("long " + ofLong + ": a command on it (from its snapshot), p50", "ms",
                         long_.commandP50Millis(), null);
+                results.add("long " + ofLong + ": the same command on a new one (under 10 events), p50", "ms",
+                        long_.shortCommandP50Millis(), null);
                 results.add("long " + ofLong + ": state as of its last event (full replay), p50", "ms",
                         long_.stateAsOfLastP50Millis(), null);
                 results.add("long " + ofLong + ": state as of its middle event, p50", "ms",

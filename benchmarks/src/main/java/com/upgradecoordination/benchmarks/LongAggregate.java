@@ -8,18 +8,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An engagement with a long stream (issue 13's rehydration targets): built by recording requirements
- * again and again (three events each, the size matched and the recommendation flipping), then
- * timed: a command on it (loaded from its latest snapshot), its state as of the last and the middle
- * event (a replay of every event before that point: no snapshot), and the verification of its chain.
+ * again and again (three events each, the size matched and the recommendation flipping; those
+ * commands timed too: one in about 17 triggers a snapshot), then timed: a command on it (loaded from
+ * its latest snapshot), its state as of the last and the middle event (a replay of every event
+ * before that point: no snapshot), and the verification of its chain.
+ * Beside the command, the same command on a new engagement (under ten events, never snapshotted),
+ * taken in turn with it: what loading the long one costs is the difference, the rest of a command
+ * (the HTTP edge, the append, its hash-chain link, the commit) being the same in both.
  */
 final class LongAggregate {
 
-    record Figures(long events, double commandP50Millis, double stateAsOfLastP50Millis,
-                   double stateAsOfMiddleP50Millis, double verifyP50Millis) {
+    record Figures(long events, double buildingP50Millis, double buildingP95Millis, double buildingP99Millis,
+                   double commandP50Millis, double shortCommandP50Millis,
+                   double stateAsOfLastP50Millis, double stateAsOfMiddleP50Millis, double verifyP50Millis) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int TIMED = 15;
+    /** Commands are short: more of them per timed read, for a steadier median. */
+    private static final int COMMANDS_PER_READ = 4;
 
     private final HttpLoad http;
     private final String auditor = TestTokens.token("ada.auditor", "AUDITOR");
@@ -31,20 +38,27 @@ final class LongAggregate {
     /** Builds an engagement of at least {@code events} events and times the reads and a command on it. */
     Figures measure(int events) throws IOException, InterruptedException {
         String engagementId = http.open();
+        Histogram building = new Histogram(60_000_000L, 3);
         long stored = 1;
         for (long command = 0; stored < events; command++) {
-            http.recordRequirements(engagementId, command % 2 == 0 ? 6000 : 1000);
+            long users = command % 2 == 0 ? 6000 : 1000;
+            time(building, () -> http.recordRequirements(engagementId, users));
             stored += 3;
         }
         String verifyPath = "/audit/aggregates/" + engagementId + "/verify";
         long links = JSON.readTree(http.call("GET", verifyPath, null, auditor, 200)).get("linksChecked").asLong();
         Histogram command = new Histogram(60_000_000L, 3);
+        Histogram shortCommand = new Histogram(60_000_000L, 3);
         Histogram asOfLast = new Histogram(60_000_000L, 3);
         Histogram asOfMiddle = new Histogram(60_000_000L, 3);
         Histogram verify = new Histogram(60_000_000L, 3);
         for (int i = 0; i < TIMED; i++) {
-            long users = 6000 + i % 2;
-            time(command, () -> http.recordRequirements(engagementId, users));
+            String shortEngagementId = http.open();
+            for (int c = 0; c < COMMANDS_PER_READ; c++) {
+                long users = 6000 + c % 2;
+                time(command, () -> http.recordRequirements(engagementId, users));
+                time(shortCommand, () -> http.recordRequirements(shortEngagementId, users));
+            }
             time(asOfLast, () -> http.call("GET", "/audit/aggregates/" + engagementId + "/state", null, auditor, 200));
             time(asOfMiddle, () -> http.call("GET", "/audit/aggregates/" + engagementId + "/state?asOfSequence="
                     + links / 2, null, auditor, 200));
@@ -55,7 +69,8 @@ final class LongAggregate {
                 }
             });
         }
-        return new Figures(links, p50(command), p50(asOfLast), p50(asOfMiddle), p50(verify));
+        return new Figures(links, p50(building), percentile(building, 95), percentile(building, 99),
+                p50(command), p50(shortCommand), p50(asOfLast), p50(asOfMiddle), p50(verify));
     }
 
     private interface Call {
@@ -69,6 +84,10 @@ final class LongAggregate {
     }
 
     private static double p50(Histogram histogram) {
-        return histogram.getValueAtPercentile(50) / 1000.0;
+        return percentile(histogram, 50);
+    }
+
+    private static double percentile(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 }
