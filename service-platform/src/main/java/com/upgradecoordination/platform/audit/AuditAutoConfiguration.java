@@ -41,8 +41,9 @@ import com.upgradecoordination.platform.web.WebPlatformAutoConfiguration;
 public class AuditAutoConfiguration {
 
     @Bean
-    public AggregateStates aggregateStates(Configuration axonConfiguration, EventStore eventStore) {
-        return new AggregateStates(axonConfiguration, eventStore);
+    public AggregateStates aggregateStates(Configuration axonConfiguration, EventStore eventStore,
+                                           @Value("${platform.event-store.batch-size:1000}") int rowsPerQuery) {
+        return new AggregateStates(axonConfiguration, eventStore, rowsPerQuery);
     }
 
     @Bean

@@ -33,13 +33,16 @@ import tools.jackson.databind.JsonNode;
 /** State as of a sequence or a moment, replayed through the aggregate's own event-sourcing handlers. */
 class AggregateStatesTest {
 
+    /** What the ledger store's engine reads per query: Axon's default. */
+    static final int ROWS_PER_QUERY = 100;
+
     LedgerStore store;
     AggregateStates states;
 
     @BeforeEach
     void start() {
         store = new LedgerStore();
-        states = new AggregateStates(store.axon, store.axon.eventStore());
+        states = new AggregateStates(store.axon, store.axon.eventStore(), ROWS_PER_QUERY);
     }
 
     @AfterEach
@@ -158,6 +161,12 @@ class AggregateStatesTest {
         }
     }
 
+    @Test
+    void aReadAheadOfNoRowsIsRefused() {
+        assertThatThrownBy(() -> new AggregateStates(store.axon, store.axon.eventStore(), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rowsPerQuery");
+    }
+
     /** An early point reads the stream up to it, not the whole stream: events are taken from the store one by one. */
     @Test
     void readsTheStoredStreamNoFurtherThanThePoint() {
@@ -166,7 +175,7 @@ class AggregateStatesTest {
         EventStore counting = storeWatchingReads(event -> taken.incrementAndGet());
 
         AggregateState state;
-        try (AggregateStates countingStates = new AggregateStates(store.axon, counting)) {
+        try (AggregateStates countingStates = new AggregateStates(store.axon, counting, ROWS_PER_QUERY)) {
             state = countingStates.asOfSequence("ledger-1", 3);
         }
 
@@ -185,7 +194,7 @@ class AggregateStatesTest {
                 throw new IllegalStateException("connection lost");
             }
         });
-        try (AggregateStates failingStates = new AggregateStates(store.axon, failing)) {
+        try (AggregateStates failingStates = new AggregateStates(store.axon, failing, ROWS_PER_QUERY)) {
             assertThatThrownBy(() -> failingStates.current("ledger-1"))
                     .isInstanceOf(IllegalStateException.class).hasMessage("connection lost");
         }

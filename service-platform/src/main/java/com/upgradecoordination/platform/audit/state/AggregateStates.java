@@ -92,7 +92,7 @@ public class AggregateStates implements AutoCloseable {
         }
     }
 
-    /** How many events a stage of {@link #readAhead} may run ahead of the next. */
+    /** How many events the applying stage of {@link #readAhead} may be behind the deserializing one. */
     private static final int READ_AHEAD = 256;
 
     private final Configuration axon;
@@ -108,10 +108,21 @@ public class AggregateStates implements AutoCloseable {
             2 * Runtime.getRuntime().availableProcessors(), Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE,
             "audit-read-ahead", 60, true);
     private volatile Map<String, Replayer<?>> replayersByType;
+    /**
+     * How many events the reading stage may run ahead of the deserializing one: the rows one query of
+     * the store reads. The store reads its next rows when the last are all handed on; with less room
+     * than that, the stages after it ran dry while each query ran (issue 13).
+     */
+    private final int rowsReadAhead;
 
-    public AggregateStates(Configuration axon, EventStore eventStore) {
+    /** @param rowsPerQuery how many rows one query of the store reads ({@code platform.event-store.batch-size}) */
+    public AggregateStates(Configuration axon, EventStore eventStore, int rowsPerQuery) {
+        if (rowsPerQuery < 1) {
+            throw new IllegalArgumentException("rowsPerQuery: at least 1, was " + rowsPerQuery);
+        }
         this.axon = axon;
         this.eventStore = eventStore;
+        this.rowsReadAhead = rowsPerQuery;
     }
 
     /** Stops the reading stages' threads (Spring calls it when the context closes). */
@@ -172,16 +183,17 @@ public class AggregateStates implements AutoCloseable {
     }
 
     /**
-     * The events in three stages, each on a thread of its own, at most {@link #READ_AHEAD} events
-     * apart: one reads the rows from the store, one deserializes them (both on
-     * {@link #readingStages}), and the caller applies them, taking them from the returned stream
-     * (where a failure of the reading is thrown). Reading and deserializing take about as long each,
-     * applying less (issue 13). Closing the stream cancels the reading.
+     * The events in three stages, each on a thread of its own: one reads the rows from the store, one
+     * deserializes them (both on {@link #readingStages}), at most a query's rows apart, so the next
+     * query runs while the last one's rows are deserialized; and the caller applies them, at most
+     * {@link #READ_AHEAD} events behind, taking them from the returned stream (where a failure of the
+     * reading is thrown). Reading and deserializing take about as long each, applying less (issue 13).
+     * Closing the stream cancels the reading.
      */
     private Stream<? extends DomainEventMessage<?>> readAhead(Stream<? extends DomainEventMessage<?>> events) {
         return Flux.fromStream(events)
                 .subscribeOn(readingStages)
-                .publishOn(readingStages, READ_AHEAD)
+                .publishOn(readingStages, rowsReadAhead)
                 .doOnNext(event -> {
                     event.getPayload();
                     event.getTimestamp();
