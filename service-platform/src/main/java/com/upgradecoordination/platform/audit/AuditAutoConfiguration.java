@@ -42,7 +42,7 @@ public class AuditAutoConfiguration {
 
     @Bean
     public AggregateStates aggregateStates(Configuration axonConfiguration, EventStore eventStore,
-                                           @Value("${platform.event-store.batch-size:1000}") int rowsPerQuery) {
+                                           @Value(HashChainAutoConfiguration.ROWS_PER_QUERY) int rowsPerQuery) {
         return new AggregateStates(axonConfiguration, eventStore, rowsPerQuery);
     }
 

@@ -51,6 +51,9 @@ public class HashChainAutoConfiguration {
         return new UniqueViolationResolver();
     }
 
+    /** How many rows one query of the event store reads (the engine's batch size; audit reads use it too). */
+    static final String ROWS_PER_QUERY = "${platform.event-store.batch-size:1000}";
+
     /**
      * What JdbcAutoConfiguration would build, chaining each append; snapshots as {@link AggregateSnapshots}
      * writes them. {@code platform.event-store.batch-size} is how many rows one query reads, for an
@@ -66,7 +69,7 @@ public class HashChainAutoConfiguration {
                                                  ObjectProvider<EventSchema> eventSchema,
                                                  EventHashChain eventHashChain,
                                                  ObjectProvider<IntegrationEventTranslator> translators,
-                                                 @Value("${platform.event-store.batch-size:1000}") int batchSize) {
+                                                 @Value(ROWS_PER_QUERY) int batchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(AggregateSnapshots.serializer())

@@ -109,11 +109,11 @@ public class AggregateStates implements AutoCloseable {
             "audit-read-ahead", 60, true);
     private volatile Map<String, Replayer<?>> replayersByType;
     /**
-     * How many events the reading stage may run ahead of the deserializing one: the rows one query of
-     * the store reads. The store reads its next rows when the last are all handed on; with less room
-     * than that, the stages after it ran dry while each query ran (issue 13).
+     * How many rows one query of the store reads, and so how many events the reading stage may run
+     * ahead of the deserializing one: the store reads its next rows when the last are all handed on;
+     * with less room than that, the stages after it ran dry while each query ran (issue 13).
      */
-    private final int rowsReadAhead;
+    private final int rowsPerQuery;
 
     /** @param rowsPerQuery how many rows one query of the store reads ({@code platform.event-store.batch-size}) */
     public AggregateStates(Configuration axon, EventStore eventStore, int rowsPerQuery) {
@@ -122,7 +122,7 @@ public class AggregateStates implements AutoCloseable {
         }
         this.axon = axon;
         this.eventStore = eventStore;
-        this.rowsReadAhead = rowsPerQuery;
+        this.rowsPerQuery = rowsPerQuery;
     }
 
     /** Stops the reading stages' threads (Spring calls it when the context closes). */
@@ -193,7 +193,7 @@ public class AggregateStates implements AutoCloseable {
     private Stream<? extends DomainEventMessage<?>> readAhead(Stream<? extends DomainEventMessage<?>> events) {
         return Flux.fromStream(events)
                 .subscribeOn(readingStages)
-                .publishOn(readingStages, rowsReadAhead)
+                .publishOn(readingStages, rowsPerQuery)
                 .doOnNext(event -> {
                     event.getPayload();
                     event.getTimestamp();
