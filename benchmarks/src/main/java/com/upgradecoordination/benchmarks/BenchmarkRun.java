@@ -62,7 +62,7 @@ public final class BenchmarkRun {
             return Duration.ofSeconds(number(variable, otherwise.toSeconds()));
         }
 
-        private static long number(String variable, long otherwise) {
+        static long number(String variable, long otherwise) {
             String value = System.getenv(variable);
             return value == null || value.isBlank() ? otherwise : Long.parseLong(value.trim());
         }
@@ -98,6 +98,10 @@ public final class BenchmarkRun {
         List<String> jvmOptions = List.of(System.getenv().getOrDefault("BENCHMARK_JVM_OPTIONS",
                 CONTAINER_JVM_OPTIONS).trim().split("\\s+"));
         Map<String, String> extraSettings = extraSettings(System.getenv().getOrDefault("BENCHMARK_SETTINGS", ""));
+        if (List.of(args).contains("--rebuilds")) {
+            RebuildRounds.run(jvmOptions, extraSettings);
+            return;
+        }
         System.out.printf("Benchmarks (%s): %d repetition(s), %s each, on %d cores%n",
                 plan.quick() ? "quick" : "full", plan.repetitions(), plan.measure(),
                 Runtime.getRuntime().availableProcessors());
@@ -217,12 +221,16 @@ public final class BenchmarkRun {
                         long_.verifyP50Millis(), null);
                 // the processor's read ceiling: a read model that reads every event and handles almost none
                 ReadModelRebuild.Figures ceiling = rebuild.rebuild("gpt-benchmarks", Duration.ofMinutes(10));
-                results.add("rebuild baseline: gpt-benchmarks (reads every event, writes almost none)", "per s",
-                        ceiling.perSecond(), null);
+                String replayCeiling = "rebuild baseline: gpt-benchmarks (reads every event, writes almost none), replay";
+                results.add(replayCeiling, "per s", ceiling.perSecond(), null);
                 ReadModelRebuild.Figures rebuilt = rebuild.rebuild("engagement-summary", Duration.ofMinutes(10));
                 results.add("rebuild of engagement-summary: events in the store", "events", rebuilt.events(), null);
-                results.add("rebuild of engagement-summary", "per s", rebuilt.perSecond(),
-                        "rebuild baseline: gpt-benchmarks (reads every event, writes almost none)");
+                results.add("rebuild of engagement-summary: the request (processor stopped, tokens reset)", "ms",
+                        rebuilt.requestMillis(), null);
+                results.add("rebuild of engagement-summary, replay (request answered -> caught up)", "per s",
+                        rebuilt.perSecond(), replayCeiling);
+                results.add("rebuild of engagement-summary, request sent -> caught up", "per s",
+                        rebuilt.fromRequestPerSecond(), null);
                 results.add("coordination-service resident memory after the load", "MiB",
                         residentMegabytes(coordination.pid()), null);
                 coordination.close();
