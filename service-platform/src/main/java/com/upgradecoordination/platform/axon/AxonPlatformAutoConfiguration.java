@@ -34,7 +34,7 @@ public class AxonPlatformAutoConfiguration {
     /** Events inherit the audit metadata of the command that caused them. */
     @Bean
     public CorrelationDataProvider auditMetadataProvider() {
-        return new SimpleCorrelationDataProvider(AuditMetadata.KEYS);
+        return new LiveCorrelationData(new SimpleCorrelationDataProvider(AuditMetadata.KEYS));
     }
 
     /**

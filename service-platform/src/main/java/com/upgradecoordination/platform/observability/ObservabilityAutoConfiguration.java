@@ -1,5 +1,6 @@
 package com.upgradecoordination.platform.observability;
 
+import com.upgradecoordination.platform.axon.LiveCorrelationData;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.tracing.Tracer;
@@ -47,7 +48,7 @@ public class ObservabilityAutoConfiguration {
     /** Events inherit the trace context of the command that caused them, as they inherit its audit metadata. */
     @Bean
     public CorrelationDataProvider traceContextProvider() {
-        return new SimpleCorrelationDataProvider(TraceContext.TRACEPARENT);
+        return new LiveCorrelationData(new SimpleCorrelationDataProvider(TraceContext.TRACEPARENT));
     }
 
     /** Commands are timed by type and outcome; stored events are handled with their correlation id in the logs. */
