@@ -8,10 +8,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs the classes on the {@link SharedRunningStack} after all others, keeping the others' order.
- * A Spring context that closes in this JVM disposes Reactor Netty's global event loops, which every
- * in-JVM service's server runs on: once a class closed a stack of its own (LocalRunIT, BrokerOutageIT),
- * a shared stack started before it would refuse connections.
+ * Runs the classes on the {@link SharedRunningStack} after all others, keeping the others' order, so
+ * that the JVM runs one stack at a time: each class with a stack of its own (LocalRunIT,
+ * BrokerOutageIT) closes it before the shared one starts, and that one runs until the JVM's end.
  */
 public final class SharedStackLast implements ClassOrderer {
 

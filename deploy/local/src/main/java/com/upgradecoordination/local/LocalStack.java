@@ -13,8 +13,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The three services in one JVM, each in its own Spring context with its own database, talking
- * to each other only through the given Kafka broker. Used by the local run and the end-to-end tests.
+ * The three services in one JVM, each in its own Spring context with its own database and Reactor
+ * Netty resources ({@link OwnReactorNettyResources}), talking to each other only through the given
+ * Kafka broker. Used by the local run and the end-to-end tests.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -55,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
                 // one logging system serves the whole JVM: thread names, not the first service's name, tell them apart
                 properties.putIfAbsent("logging.include-application-name", "false");
                 stack.contexts.put(service, service.application.get()
+                        .sources(OwnReactorNettyResources.class)
                         .registerShutdownHook(false)
                         .run(asArguments(properties)));
             }
